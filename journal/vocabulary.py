@@ -1,0 +1,110 @@
+"""The app's words for the body, feelings and kinds of entry.
+
+These enumerations are the shared vocabulary of forms, charts and exports;
+their values are stored and exported, so they never change once released.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Region(models.TextChoices):
+    NECK = "neck", "Neck"
+    UPPER_BACK = "upper_back", "Upper back (thoracic)"
+    BETWEEN_SHOULDER_BLADES = "between_shoulder_blades", "Between the shoulder blades"
+    LEFT_SHOULDER_BLADE = "left_shoulder_blade", "Left shoulder blade"
+    RIGHT_SHOULDER_BLADE = "right_shoulder_blade", "Right shoulder blade"
+    MID_BACK = "mid_back", "Mid back"
+    LOWER_BACK = "lower_back", "Lower back (lumbar)"
+    SACRUM = "sacrum", "Sacrum"
+    LEFT_HIP = "left_hip", "Left hip"
+    RIGHT_HIP = "right_hip", "Right hip"
+    BUTTOCKS = "buttocks", "Buttocks"
+    LEFT_LEG = "left_leg", "Left leg"
+    RIGHT_LEG = "right_leg", "Right leg"
+    JAW = "jaw", "Jaw"
+    SHOULDERS = "shoulders", "Shoulders"
+    CHEST = "chest", "Chest"
+    BELLY = "belly", "Belly"
+    WHOLE_BODY = "whole_body", "Whole body"
+
+
+class Quality(models.TextChoices):
+    TIGHT = "tight", "Tight"
+    ACHING = "aching", "Aching"
+    BURNING = "burning", "Burning"
+    SHARP = "sharp", "Sharp"
+    PULSING = "pulsing", "Pulsing"
+    THROBBING = "throbbing", "Throbbing"
+    TINGLING = "tingling", "Tingling"
+    NUMB = "numb", "Numb"
+    HEAVY = "heavy", "Heavy"
+    TIGHT_BUT_NUMB = "tight_but_numb", "Tight but numb"
+    WARM = "warm", "Warm"
+    COOL = "cool", "Cool"
+    SOFT = "soft", "Soft"
+    SPACIOUS = "spacious", "Spacious"
+    AT_EASE = "at_ease", "At ease"
+    LENGTHENING = "lengthening", "Lengthening"
+    BUZZING = "buzzing", "Buzzing"
+
+
+# Qualities that usually describe ease rather than discomfort; used to suggest a feel.
+EASE_QUALITIES = frozenset(
+    {Quality.WARM, Quality.SOFT, Quality.SPACIOUS, Quality.AT_EASE, Quality.LENGTHENING}
+)
+
+
+class Feel(models.TextChoices):
+    UNPLEASANT = "unpleasant", "Unpleasant"
+    NEUTRAL = "neutral", "Neutral"
+    PLEASANT = "pleasant", "Pleasant"
+
+
+class Emotion(models.TextChoices):
+    CALM = "calm", "Calm"
+    GRATEFUL = "grateful", "Grateful"
+    HOPEFUL = "hopeful", "Hopeful"
+    CONTENT = "content", "Content"
+    TIRED = "tired", "Tired"
+    ANXIOUS = "anxious", "Anxious"
+    ANGRY = "angry", "Angry"
+    SAD = "sad", "Sad"
+    FRUSTRATED = "frustrated", "Frustrated"
+    ASHAMED = "ashamed", "Ashamed"
+    LONELY = "lonely", "Lonely"
+    OVERWHELMED = "overwhelmed", "Overwhelmed"
+
+
+class EntryKind(models.TextChoices):
+    CHECK_IN = "check_in", "Morning check-in"
+    FREE = "free", "Free reflection"
+    POST_PRACTICE = "post_practice", "Post-practice reflection"
+    EXPRESSIVE = "expressive", "Expressive writing"
+    REFRAME = "reframe", "Belief reframe"
+
+
+class SleepQuality(models.IntegerChoices):
+    VERY_POOR = 1, "Very poor"
+    POOR = 2, "Poor"
+    OKAY = 3, "Okay"
+    GOOD = 4, "Good"
+    VERY_GOOD = 5, "Very good"
+
+
+class RedFlag(models.TextChoices):
+    BLADDER_BOWEL = "bladder_bowel", "New loss of bladder or bowel control"
+    LEG_WEAKNESS = "leg_weakness", "Numbness or weakness in the legs that is getting worse"
+    FEVER_WEIGHT = "fever_weight", "Fever, or weight loss you cannot explain"
+    NIGHT_PAIN = "night_pain", "Severe pain that does not ease and is worse at night"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.db.models.functions import Lower
+
+from journal.checks import in_range, one_of
+from journal.ownership import OwnedQuerySet
+
+RATINGS = ("pain", "tension", "safety", "connection")
+RATING_LABELS = {
+    "pain": "Pain",
+    "tension": "Tension",
+    "safety": "Sense of safety and calm",
+    "connection": "Connection to the body",
+}
+
+
+class Category(models.TextChoices):
+    AWARENESS = "awareness", "Body awareness"
+    BREATH = "breath", "Breath and nervous system"
+    MOVEMENT = "movement", "Gentle movement"
+    WRITING = "writing", "Writing"
+    MEDITATION = "meditation", "Meditation and imagery"
+    CHECK_IN = "check_in", "Check-in"
+
+
+class PracticeQuerySet(OwnedQuerySet["Practice"]):
+    def for_user(self, user: AbstractBaseUser | AnonymousUser) -> PracticeQuerySet:
+        """The catalog a person sees: the built-in practices and their own."""
+        if not user.is_authenticated:
+            return self.filter(user__isnull=True)
+        return self.filter(models.Q(user__isnull=True) | models.Q(user=user))
+
+    def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> PracticeQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+    def built_in(self) -> PracticeQuerySet:
+        return self.filter(user__isnull=True)
+
+    def active(self) -> PracticeQuerySet:
+        return self.filter(is_archived=False)
+
+
+class Practice(models.Model):
+    """A mind-body practice: built in (no user) or one a person added."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="practices",
+        help_text="Empty for the built-in catalog.",
+    )
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    summary = models.CharField(max_length=300, blank=True)
+    steps = models.JSONField(default=list, blank=True)
+    default_minutes = models.PositiveSmallIntegerField(default=10)
+    is_archived = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "slug", condition=models.Q(user__isnull=True), name="practice_builtin_slug_unique"
+            ),
+            models.UniqueConstraint("user", "slug", name="practice_user_slug_unique"),
+            models.UniqueConstraint(
+                "user", Lower("name"), name="practice_user_name_unique_ci"
+            ),
+            models.UniqueConstraint("user", "uuid", name="practice_user_uuid_unique"),
+            in_range("default_minutes", 1, 180, name="practice_default_minutes_range"),
+            one_of("category", Category.values, name="practice_category_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_built_in(self) -> bool:
+        return self.user_id is None
+
+
+class SessionState(models.TextChoices):
+    IN_PROGRESS = "in_progress", "In progress"
+    FINISHED = "finished", "Finished"
+    ABANDONED = "abandoned", "Abandoned"
+
+
+class PracticeSessionQuerySet(OwnedQuerySet["PracticeSession"]):
+    def finished(self) -> PracticeSessionQuerySet:
+        return self.filter(state=SessionState.FINISHED)
+
+    def in_progress(self) -> PracticeSessionQuerySet:
+        return self.filter(state=SessionState.IN_PROGRESS)
+
+    def between(self, start: datetime, end: datetime) -> PracticeSessionQuerySet:
+        return self.filter(started_at__gte=start, started_at__lt=end)
+
+
+def _rating_constraints() -> list[models.CheckConstraint]:
+    return [
+        in_range(f"{when}_{rating}", 0, 10, name=f"session_{when}_{rating}_range")
+        for when in ("before", "after")
+        for rating in RATINGS
+    ]
+
+
+class PracticeSession(models.Model):
+    """One time a person did a practice, with how they felt before and after."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_sessions"
+    )
+    practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="sessions")
+    state = models.CharField(
+        max_length=12, choices=SessionState.choices, default=SessionState.IN_PROGRESS
+    )
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    planned_minutes = models.PositiveSmallIntegerField(default=10)
+    duration_seconds = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Time actually practised, pauses left out."
+    )
+    before_pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    before_tension = models.PositiveSmallIntegerField(null=True, blank=True)
+    before_safety = models.PositiveSmallIntegerField(null=True, blank=True)
+    before_connection = models.PositiveSmallIntegerField(null=True, blank=True)
+    after_pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    after_tension = models.PositiveSmallIntegerField(null=True, blank=True)
+    after_safety = models.PositiveSmallIntegerField(null=True, blank=True)
+    after_connection = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PracticeSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [
+            models.Index(fields=["user", "-started_at"], name="session_user_started"),
+            models.Index(fields=["user", "state"], name="session_user_state"),
+        ]
+        constraints = [
+            models.UniqueConstraint("user", "uuid", name="session_user_uuid_unique"),
+            one_of("state", SessionState.values, name="session_state_valid"),
+            in_range("planned_minutes", 1, 180, name="session_planned_minutes_range"),
+            in_range("duration_seconds", 0, 24 * 3600, name="session_duration_range"),
+            models.CheckConstraint(
+                condition=models.Q(ended_at__isnull=True)
+                | models.Q(ended_at__gte=models.F("started_at")),
+                name="session_ends_after_start",
+            ),
+            *_rating_constraints(),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practice} at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def minutes(self) -> int | None:
+        if self.duration_seconds is not None:
+            return round(self.duration_seconds / 60)
+        if self.ended_at is not None:
+            return round((self.ended_at - self.started_at) / timedelta(minutes=1))
+        return None
+
+    def rating_change(self, rating: str) -> int | None:
+        """After minus before for one rating, when both were given."""
+        before = getattr(self, f"before_{rating}")
+        after = getattr(self, f"after_{rating}")
+        if before is None or after is None:
+            return None
+        return int(after) - int(before)
