@@ -6,24 +6,24 @@ from journal.models import EntryEmotion, JournalEntry, Profile, Sensation, Tag
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ProfileAdmin(admin.ModelAdmin):
     list_display = ("user", "time_zone", "week_start")
     search_fields = ("user__username",)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class TagAdmin(admin.ModelAdmin):
     list_display = ("name", "user", "is_archived")
     list_filter = ("is_archived",)
     search_fields = ("name", "user__username")
 
 
-class EmotionInline(admin.TabularInline):  # type: ignore[type-arg]
+class EmotionInline(admin.TabularInline):
     model = EntryEmotion
     extra = 0
 
 
-class EntrySensationInline(admin.TabularInline):  # type: ignore[type-arg]
+class EntrySensationInline(admin.TabularInline):
     model = Sensation
     fk_name = "entry"
     extra = 0
@@ -31,7 +31,7 @@ class EntrySensationInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(JournalEntry)
-class JournalEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class JournalEntryAdmin(admin.ModelAdmin):
     list_display = ("occurred_at", "user", "kind", "pain", "stress", "is_draft")
     list_filter = ("kind", "is_draft")
     search_fields = ("user__username",)
@@ -43,7 +43,7 @@ class JournalEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Sensation)
-class SensationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SensationAdmin(admin.ModelAdmin):
     list_display = ("occurred_at", "user", "region", "quality", "intensity", "feel")
     list_filter = ("region", "quality", "feel")
     search_fields = ("user__username",)

@@ -14,7 +14,7 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(time_zone_names())]
 
 
-class SignupForm(UserCreationForm):  # type: ignore[type-arg]
+class SignupForm(UserCreationForm):
     email = forms.EmailField(
         required=False,
         help_text="Only used to reset your password. Leave empty if you prefer.",
@@ -31,7 +31,7 @@ class SignupForm(UserCreationForm):  # type: ignore[type-arg]
         label="Weeks start on",
     )
 
-    class Meta(UserCreationForm.Meta):
+    class Meta:
         model = get_user_model()
         fields = ("username",)
 
@@ -46,7 +46,7 @@ class SignupForm(UserCreationForm):  # type: ignore[type-arg]
         return email.strip().lower()
 
 
-class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+class ProfileForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
         choices=time_zone_choices,
         help_text="Days, weeks and times in your journal follow this time zone.",

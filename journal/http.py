@@ -12,8 +12,8 @@ class HtmxHttpRequest(HttpRequest):
 
 
 class AuthedHttpRequest(HtmxHttpRequest):
-    user: User  # type: ignore[assignment]
+    user: User
 
 
 class AnyHttpRequest(HtmxHttpRequest):
-    user: User | AnonymousUser  # type: ignore[assignment]
+    user: User | AnonymousUser

@@ -45,9 +45,7 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
-    week_start = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, default=Weekday.MONDAY
-    )
+    week_start = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -65,7 +63,9 @@ class Tag(models.Model):
     """A person's own word for a trigger or situation ("work deadline", "said no")."""
 
     uuid = models.UUIDField(default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tags")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tags"
+    )
     name = models.CharField(max_length=60)
     is_archived = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -6,7 +6,7 @@ from practices.models import Practice, PracticeSession
 
 
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PracticeAdmin(admin.ModelAdmin):
     list_display = ("name", "category", "user", "default_minutes", "is_archived")
     list_filter = ("category", "is_archived")
     search_fields = ("name", "slug", "user__username")
@@ -14,7 +14,7 @@ class PracticeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(PracticeSession)
-class PracticeSessionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PracticeSessionAdmin(admin.ModelAdmin):
     list_display = ("started_at", "user", "practice", "state", "before_pain", "after_pain")
     list_filter = ("state", "practice")
     search_fields = ("user__username",)

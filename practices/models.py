@@ -35,12 +35,12 @@ class PracticeQuerySet(OwnedQuerySet["Practice"]):
         """The catalog a person sees: the built-in practices and their own."""
         if not user.is_authenticated:
             return self.filter(user__isnull=True)
-        return self.filter(models.Q(user__isnull=True) | models.Q(user=user))
+        return self.filter(models.Q(user__isnull=True) | models.Q(user_id=user.pk))
 
     def owned_by(self, user: AbstractBaseUser | AnonymousUser) -> PracticeQuerySet:
         if not user.is_authenticated:
             return self.none()
-        return self.filter(user=user)
+        return self.filter(user_id=user.pk)
 
     def built_in(self) -> PracticeQuerySet:
         return self.filter(user__isnull=True)
@@ -79,9 +79,7 @@ class Practice(models.Model):
                 "slug", condition=models.Q(user__isnull=True), name="practice_builtin_slug_unique"
             ),
             models.UniqueConstraint("user", "slug", name="practice_user_slug_unique"),
-            models.UniqueConstraint(
-                "user", Lower("name"), name="practice_user_name_unique_ci"
-            ),
+            models.UniqueConstraint("user", Lower("name"), name="practice_user_name_unique_ci"),
             models.UniqueConstraint("user", "uuid", name="practice_user_uuid_unique"),
             in_range("default_minutes", 1, 180, name="practice_default_minutes_range"),
             one_of("category", Category.values, name="practice_category_valid"),
