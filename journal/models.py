@@ -4,8 +4,10 @@ import uuid
 import zoneinfo
 from datetime import datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -22,6 +24,9 @@ from journal.vocabulary import (
     Weekday,
 )
 from practices.models import PracticeSession
+
+if TYPE_CHECKING:
+    from journal.session_store import SessionStore
 
 
 @cache
@@ -251,3 +256,24 @@ class Sensation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_quality_display()} in {self.get_region_display()} ({self.intensity}/10)"
+
+
+class AccountSession(AbstractBaseSession):
+    """A log-in session that knows its user, so all of a person's sessions can be ended."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="account_sessions",
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        db_table = "journal_account_session"
+
+    @classmethod
+    def get_session_store_class(cls) -> type[SessionStore]:
+        from journal.session_store import SessionStore
+
+        return SessionStore

@@ -194,6 +194,7 @@ else:
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "journal@localhost")
 
 # Sessions: an absolute lifetime (the cookie age) and an idle timeout.
+SESSION_ENGINE = "journal.session_store"
 SESSION_COOKIE_AGE = envint("SESSION_ABSOLUTE_SECONDS", 14 * 24 * 3600, minimum=60)
 SESSION_IDLE_SECONDS = envint("SESSION_IDLE_SECONDS", 3 * 24 * 3600, minimum=60)
 SESSION_COOKIE_HTTPONLY = True
