@@ -269,7 +269,8 @@ class AccountSession(AbstractBaseSession):
         related_name="account_sessions",
     )
 
-    class Meta(AbstractBaseSession.Meta):
+    class Meta:
+        verbose_name = "session"
         db_table = "journal_account_session"
 
     @classmethod

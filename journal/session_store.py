@@ -17,9 +17,10 @@ class SessionStore(DBStore):
         return AccountSession
 
     def create_model_instance(self, data: dict[str, Any]) -> Any:
-        instance = super().create_model_instance(data)
+        instance: Any = super().create_model_instance(data)
         try:
-            instance.user_id = int(data[SESSION_KEY])
+            user_id: int | None = int(data[SESSION_KEY])
         except (KeyError, TypeError, ValueError):
-            instance.user_id = None
+            user_id = None
+        instance.user_id = user_id
         return instance

@@ -23,9 +23,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
                 'db_table': 'journal_account_session',
-                'abstract': False,
             },
         ),
     ]
