@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 
@@ -28,6 +28,6 @@ def get_owned_or_404(queryset: models.QuerySet[_M], **lookup: Any) -> _M:
     """Fetch one row from an already user-scoped queryset, or raise 404."""
     try:
         return queryset.get(**lookup)
-    except (ObjectDoesNotExist, ValueError, TypeError):
+    except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
         # A malformed id (not a UUID, not a number) is just as absent as a missing one.
         raise Http404 from None
