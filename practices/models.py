@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -93,6 +94,15 @@ class Practice(models.Model):
         return self.user_id is None
 
 
+@dataclass(frozen=True)
+class RatingRow:
+    key: str
+    label: str
+    before: int | None
+    after: int | None
+    change: int | None
+
+
 class SessionState(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     FINISHED = "finished", "Finished"
@@ -108,6 +118,12 @@ class PracticeSessionQuerySet(OwnedQuerySet["PracticeSession"]):
 
     def between(self, start: datetime, end: datetime) -> PracticeSessionQuerySet:
         return self.filter(started_at__gte=start, started_at__lt=end)
+
+    def of_practice(self, practice: Practice) -> PracticeSessionQuerySet:
+        return self.filter(practice=practice)
+
+    def with_practice(self) -> PracticeSessionQuerySet:
+        return self.select_related("practice")
 
 
 def _rating_constraints() -> list[models.CheckConstraint]:
@@ -144,6 +160,12 @@ class PracticeSession(models.Model):
     after_safety = models.PositiveSmallIntegerField(null=True, blank=True)
     after_connection = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    start_token = models.UUIDField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Sent with the Start form, so a double click makes one session, not two.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -157,6 +179,7 @@ class PracticeSession(models.Model):
         ]
         constraints = [
             models.UniqueConstraint("user", "uuid", name="session_user_uuid_unique"),
+            models.UniqueConstraint("user", "start_token", name="session_user_start_token_unique"),
             one_of("state", SessionState.values, name="session_state_valid"),
             in_range("planned_minutes", 1, 180, name="session_planned_minutes_range"),
             in_range("duration_seconds", 0, 24 * 3600, name="session_duration_range"),
@@ -178,6 +201,28 @@ class PracticeSession(models.Model):
         if self.ended_at is not None:
             return round((self.ended_at - self.started_at) / timedelta(minutes=1))
         return None
+
+    @property
+    def is_in_progress(self) -> bool:
+        return self.state == SessionState.IN_PROGRESS
+
+    @property
+    def rating_rows(self) -> list[RatingRow]:
+        """Each rating as before, after and the change, for showing side by side."""
+        return [
+            RatingRow(
+                key=rating,
+                label=RATING_LABELS[rating],
+                before=getattr(self, f"before_{rating}"),
+                after=getattr(self, f"after_{rating}"),
+                change=self.rating_change(rating),
+            )
+            for rating in RATINGS
+        ]
+
+    @property
+    def has_ratings(self) -> bool:
+        return any(row.before is not None or row.after is not None for row in self.rating_rows)
 
     def rating_change(self, rating: str) -> int | None:
         """After minus before for one rating, when both were given."""
