@@ -112,6 +112,15 @@ class JournalEntryQuerySet(OwnedQuerySet["JournalEntry"]):
     def published(self) -> JournalEntryQuerySet:
         return self.filter(is_draft=False)
 
+    def drafts(self) -> JournalEntryQuerySet:
+        return self.filter(is_draft=True)
+
+    def with_details(self) -> JournalEntryQuerySet:
+        """Everything an entry card shows, in a fixed number of queries."""
+        return self.select_related("session__practice").prefetch_related(
+            "sensations", "emotions", "tags"
+        )
+
 
 class JournalEntry(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -149,6 +158,9 @@ class JournalEntry(models.Model):
     red_flag_leg_weakness = models.BooleanField(default=False)
     red_flag_fever_weight = models.BooleanField(default=False)
     red_flag_night_pain = models.BooleanField(default=False)
+    # A random token from the form that created the entry: a resent form (double click,
+    # retried autosave) finds the same row instead of making a second one.
+    submit_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -163,6 +175,7 @@ class JournalEntry(models.Model):
         ]
         constraints = [
             models.UniqueConstraint("user", "uuid", name="entry_user_uuid_unique"),
+            models.UniqueConstraint("user", "submit_token", name="entry_user_submit_token_unique"),
             one_of("kind", EntryKind.values, name="entry_kind_valid"),
             in_range("pain", 0, 10, name="entry_pain_range"),
             in_range("tension", 0, 10, name="entry_tension_range"),
