@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+from django.conf import settings as django_settings
+from django.http import HttpRequest, HttpResponse
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from journal.views.health import HealthzMiddleware
+
+MIDDLEWARE_PATH = f"{HealthzMiddleware.__module__}.{HealthzMiddleware.__name__}"
+
+
+def test_it_lives_at_healthz() -> None:
+    assert reverse("healthz") == "/healthz"
+
+
+def test_it_answers_ok_without_touching_the_database(
+    client: Client, db: None, django_assert_num_queries
+) -> None:
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert response["Content-Type"].startswith("text/plain")
+
+
+def test_it_sets_no_cookie(client: Client, db: None) -> None:
+    response = client.get("/healthz")
+    assert not response.cookies
+
+
+def test_it_is_never_cached(client: Client, db: None) -> None:
+    response = client.get("/healthz")
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_it_answers_head(client: Client, db: None) -> None:
+    assert client.head("/healthz").status_code == 200
+
+
+def test_it_rejects_post(client: Client, db: None) -> None:
+    assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.xfail(
+    condition=django_settings.MIDDLEWARE[:1] != [MIDDLEWARE_PATH],
+    strict=True,
+    reason=(
+        f"{MIDDLEWARE_PATH} must come first in settings.MIDDLEWARE so the log-in checks "
+        "(session timeouts) do not read the session for a probe that carries a cookie"
+    ),
+)
+def test_it_skips_session_work_for_a_signed_in_client(
+    alice_client: Client, django_assert_num_queries
+) -> None:
+    with django_assert_num_queries(0):
+        response = alice_client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_its_middleware_answers_before_the_session_is_read(
+    settings, alice_client: Client, django_assert_num_queries
+) -> None:
+    settings.MIDDLEWARE = [
+        MIDDLEWARE_PATH,
+        *(m for m in django_settings.MIDDLEWARE if m != MIDDLEWARE_PATH),
+    ]
+    with django_assert_num_queries(0):
+        response = alice_client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_its_middleware_passes_other_paths_through(rf: RequestFactory) -> None:
+    passed = []
+
+    def next_step(request: HttpRequest) -> HttpResponse:
+        passed.append(request.path)
+        return HttpResponse("page")
+
+    response = HealthzMiddleware(next_step)(rf.get("/healthz/extra"))
+    assert passed == ["/healthz/extra"]
+    assert response.content == b"page"
