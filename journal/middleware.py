@@ -1,9 +1,21 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+# Imported for its signal receivers: log-ins, failures, log-outs and lock-outs are logged
+# from the first request on.
+from journal import security
+
+LOGIN_AT = "_journal_login_at"
+LAST_SEEN_MINUTE = "_journal_last_seen_minute"
 
 
 class PrivateCacheMiddleware:
@@ -19,3 +31,80 @@ class PrivateCacheMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+class SessionTimeoutMiddleware:
+    """Ends a log-in after `SESSION_IDLE_SECONDS` without use, and after
+    `SESSION_ABSOLUTE_SECONDS` in any case.
+
+    Django's own expiry counts from the session's last save, so it cannot give an absolute
+    limit; the log-in time is kept in the session instead. The last-seen time is stored to
+    the minute, so the session is written at most once a minute, not on every request.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            self._check(request)
+        response = self.get_response(request)
+        # A log-in during this request (the log-in page, sign-up) starts the clocks.
+        if request.user.is_authenticated and LOGIN_AT not in request.session:
+            self._stamp(request, int(time.time()))
+        return response
+
+    def _check(self, request: HttpRequest) -> None:
+        now = int(time.time())
+        session = request.session
+        login_at = session.get(LOGIN_AT)
+        last_seen = session.get(LAST_SEEN_MINUTE)
+        if not isinstance(login_at, int) or not isinstance(last_seen, int):
+            # A session from before these clocks existed: start them now.
+            self._stamp(request, now)
+            return
+        if now - login_at > settings.SESSION_ABSOLUTE_SECONDS:
+            self._end(request, "absolute")
+        elif now - last_seen * 60 > settings.SESSION_IDLE_SECONDS:
+            self._end(request, "idle")
+        elif now // 60 != last_seen:
+            session[LAST_SEEN_MINUTE] = now // 60
+
+    @staticmethod
+    def _stamp(request: HttpRequest, now: int) -> None:
+        request.session[LOGIN_AT] = now
+        request.session[LAST_SEEN_MINUTE] = now // 60
+
+    @staticmethod
+    def _end(request: HttpRequest, why: str) -> None:
+        security.logger.info(
+            "session expired reason=%s user_id=%s ip=%s",
+            why,
+            request.user.pk,
+            security.client_ip(request),
+        )
+        logout(request)
+        messages.info(request, "You were signed out after a while away. Welcome back.")
+
+
+class RefusedAccessLogMiddleware:
+    """Logs refused requests (403, and 404 for signed-in people, which is how another
+    person's object is refused) to the security log."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        status = response.status_code
+        if status == 403 and not getattr(request, "_journal_refusal_logged", False):
+            security.log_refused(request, status, "forbidden")
+        elif status == 404 and request.user.is_authenticated:
+            security.log_refused(request, status, "not_found")
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, PermissionDenied):
+            security.log_refused(request, 403, "permission_denied")
+            # The 403 response built from this exception is already logged.
+            request._journal_refusal_logged = True  # type: ignore[attr-defined]

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "journal.middleware.PrivateCacheMiddleware",
+    "journal.middleware.SessionTimeoutMiddleware",
+    "journal.middleware.RefusedAccessLogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -197,9 +199,13 @@ DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "journal@localhost")
 SESSION_ENGINE = "journal.session_store"
 SESSION_COOKIE_AGE = envint("SESSION_ABSOLUTE_SECONDS", 14 * 24 * 3600, minimum=60)
 SESSION_IDLE_SECONDS = envint("SESSION_IDLE_SECONDS", 3 * 24 * 3600, minimum=60)
+# Django's cookie age counts from the last save; journal.middleware enforces the real limit.
+SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "journal.security.csrf_failure"
 
 # Security headers. The CSP allows scripts and styles from our own origin only.
 CONTENT_SECURITY_POLICY = {
@@ -245,5 +251,7 @@ LOGGING = {
         # Request lines carry only paths; no path ever holds health data.
         "django.server": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # Log-ins, failures, log-outs, lock-outs and refused access (see journal/security.py).
+        "journal.security": {"level": "INFO"},
     },
 }

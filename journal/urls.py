@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from journal.sessions import LogoutEverywhereView, PasswordChangeEndOthersView
 from journal.views import accounts, health, home
 
 urlpatterns = [
@@ -10,10 +11,10 @@ urlpatterns = [
     path("signup/", accounts.signup, name="signup"),
     path("settings/", accounts.settings_page, name="settings"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", LogoutEverywhereView.as_view(), name="logout"),
     path(
         "accounts/password/change/",
-        auth_views.PasswordChangeView.as_view(),
+        PasswordChangeEndOthersView.as_view(),
         name="password_change",
     ),
     path(

@@ -1,0 +1,44 @@
+"""Ending a person's log-in sessions: log-out everywhere, password change, account deletion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.views import LogoutView, PasswordChangeView
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+
+from journal.models import AccountSession
+
+
+@transaction.atomic
+def sessions_end_all(*, user: AbstractBaseUser, keep_session_key: str | None = None) -> int:
+    """Delete every stored session of `user` (except `keep_session_key`); return how many."""
+    sessions = AccountSession.objects.filter(user_id=user.pk)
+    if keep_session_key:
+        sessions = sessions.exclude(session_key=keep_session_key)
+    deleted, _ = sessions.delete()
+    return deleted
+
+
+class LogoutEverywhereView(LogoutView):
+    """Log-out on one device ends the person's log-ins on all devices."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user if request.user.is_authenticated else None
+        response = super().post(request, *args, **kwargs)
+        if user is not None:
+            sessions_end_all(user=user)
+        return response
+
+
+class PasswordChangeEndOthersView(PasswordChangeView):
+    """A new password ends every other log-in; this one continues under a fresh key."""
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:  # type: ignore[override]
+        # Django saves the password, rotates this session's key and stores the new hash.
+        response = super().form_valid(form)
+        sessions_end_all(user=form.user, keep_session_key=self.request.session.session_key)
+        return response
