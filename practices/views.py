@@ -1,32 +1,325 @@
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+from functools import wraps
 from itertools import groupby
+from typing import Any, Concatenate, ParamSpec
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journal.http import AnyHttpRequest
-from practices.models import Category, Practice
+from journal.http import AnyHttpRequest, AuthedHttpRequest
+from journal.ownership import get_owned_or_404
+from journal.services import profile_for
+from practices import services
+from practices.forms import (
+    ArchiveForm,
+    OwnPracticeForm,
+    SessionEditForm,
+    SessionFinishForm,
+    SessionLogForm,
+    SessionStartForm,
+)
+from practices.models import Category, Practice, PracticeSession, SessionState
+
+P = ParamSpec("P")
+View = Callable[Concatenate[AuthedHttpRequest, P], HttpResponse]
+RECENT_SESSIONS = 10
+
+
+def in_user_time_zone(view: View[P]) -> View[P]:
+    """Show and read times in the person's own time zone."""
+
+    @wraps(view)
+    def wrapper(request: AuthedHttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        with timezone.override(profile_for(request.user).zone):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _practice_by_slug(user: User | AnonymousUser, slug: str) -> Practice:
+    # Own slugs never collide with built-in ones; the ordering only breaks an old tie.
+    practice = Practice.objects.for_user(user).filter(slug=slug).order_by("-user_id").first()
+    if practice is None:
+        raise Http404
+    return practice
+
+
+def _owned_session(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> PracticeSession:
+    return get_owned_or_404(
+        PracticeSession.objects.with_practice().for_user(request.user), uuid=session_uuid
+    )
+
+
+def _owned_practice(request: AuthedHttpRequest, practice_uuid: uuid.UUID) -> Practice:
+    return get_owned_or_404(Practice.objects.owned_by(request.user), uuid=practice_uuid)
+
+
+def reflection_url(session: PracticeSession) -> str | None:
+    """The journal's post-practice reflection page for this session, once it exists."""
+    try:
+        return reverse("reflection_new", kwargs={"session_uuid": session.uuid})
+    except NoReverseMatch:
+        return None
+
+
+def _red_flags_today(request: AuthedHttpRequest) -> list[str]:
+    """Warning signs the person reported today; the practice flow pauses for them."""
+    from journal.models import JournalEntry
+
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(timezone.localdate(), time.min, tzinfo=zone)
+    today = JournalEntry.objects.with_red_flags().between(start, start + timedelta(days=1))
+    entries = today.for_user(request.user)
+    labels: dict[str, None] = {}
+    for entry in entries:
+        for flag in entry.red_flags:
+            labels[flag.label] = None
+    return list(labels)
 
 
 @require_GET
 def catalog(request: AnyHttpRequest) -> HttpResponse:
-    practices = Practice.objects.for_user(request.user).active().order_by("category", "name")
+    practices = list(Practice.objects.for_user(request.user).order_by("category", "name"))
     labels = dict(Category.choices)
+    active = [p for p in practices if not p.is_archived]
     groups = [
         (labels.get(category, category), list(items))
-        for category, items in groupby(practices, key=lambda p: p.category)
+        for category, items in groupby(active, key=lambda p: p.category)
     ]
-    return render(request, "practices/catalog.html", {"groups": groups, "nav": "practices"})
+    archived = [p for p in practices if p.is_archived]
+    return render(
+        request,
+        "practices/catalog.html",
+        {"groups": groups, "archived": archived, "nav": "practices"},
+    )
 
 
 @require_GET
 def practice_detail(request: AnyHttpRequest, slug: str) -> HttpResponse:
-    # A person's own practice wins over a built-in one of the same slug.
-    practice = (
-        Practice.objects.for_user(request.user).filter(slug=slug).order_by("-user_id").first()
+    practice = _practice_by_slug(request.user, slug)
+    context: dict[str, Any] = {"practice": practice, "nav": "practices"}
+    if not request.user.is_authenticated:
+        return render(request, "practices/detail.html", context)
+    with timezone.override(profile_for(request.user).zone):
+        sessions = PracticeSession.objects.of_practice(practice).for_user(request.user)
+        context["sessions"] = list(sessions[:RECENT_SESSIONS])
+        context["in_progress"] = [s for s in context["sessions"] if s.is_in_progress]
+        return render(request, "practices/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@in_user_time_zone
+def start(request: AuthedHttpRequest, slug: str) -> HttpResponse:
+    practice = _practice_by_slug(request.user, slug)
+    form = SessionStartForm(
+        request.POST or None,
+        initial={"planned_minutes": practice.default_minutes, "token": uuid.uuid4()},
     )
-    if practice is None:
-        raise Http404
-    return render(request, "practices/detail.html", {"practice": practice, "nav": "practices"})
+    if request.method == "POST" and form.is_valid():
+        session = services.session_start(
+            user=request.user,
+            practice=practice,
+            planned_minutes=form.cleaned_data["planned_minutes"],
+            before=form.ratings("before"),
+            token=form.cleaned_data["token"],
+        )
+        return redirect("practices:session_run", session_uuid=session.uuid)
+    return render(
+        request,
+        "practices/start.html",
+        {
+            "practice": practice,
+            "form": form,
+            "red_flags": _red_flags_today(request),
+            "nav": "practices",
+        },
+    )
+
+
+@login_required
+@require_GET
+@in_user_time_zone
+def session_run(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
+    session = _owned_session(request, session_uuid)
+    if not session.is_in_progress:
+        return redirect("practices:session_detail", session_uuid=session.uuid)
+    return render(
+        request,
+        "practices/run.html",
+        {
+            "session": session,
+            "practice": session.practice,
+            "planned_seconds": session.planned_minutes * 60,
+            "form": SessionFinishForm(),
+            "nav": "practices",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@in_user_time_zone
+def session_finish(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
+    session = _owned_session(request, session_uuid)
+    if not session.is_in_progress:
+        # A second click on Finish, or an old tab: the session is already closed.
+        return redirect("practices:session_detail", session_uuid=session.uuid)
+    form = SessionFinishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.session_finish(
+            session=session,
+            after=form.ratings("after"),
+            notes=form.cleaned_data["notes"],
+            duration_seconds=form.cleaned_data["duration_seconds"],
+        )
+        messages.success(request, "Session saved. Thank you for taking this time.")
+        return redirect("practices:session_detail", session_uuid=session.uuid)
+    return render(
+        request,
+        "practices/finish.html",
+        {"session": session, "practice": session.practice, "form": form, "nav": "practices"},
+    )
+
+
+@login_required
+@require_POST
+def session_abandon(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
+    session = _owned_session(request, session_uuid)
+    if session.is_in_progress:
+        services.session_abandon(session=session)
+        messages.info(request, "Marked as set aside. That is fine; it stays in your journal.")
+    return redirect("practices:session_detail", session_uuid=session.uuid)
+
+
+@login_required
+@require_GET
+@in_user_time_zone
+def session_detail(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
+    session = _owned_session(request, session_uuid)
+    return render(
+        request,
+        "practices/session_detail.html",
+        {
+            "session": session,
+            "practice": session.practice,
+            "reflection_url": reflection_url(session)
+            if session.state == SessionState.FINISHED
+            else None,
+            "nav": "practices",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@in_user_time_zone
+def session_edit(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
+    session = _owned_session(request, session_uuid)
+    form = SessionEditForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        services.session_update(
+            session=session,
+            started_at=form.cleaned_data["started_at"],
+            minutes=form.cleaned_data["minutes"],
+            before=form.ratings("before"),
+            after=form.ratings("after"),
+            notes=form.cleaned_data["notes"],
+        )
+        messages.success(request, "Changes saved.")
+        return redirect("practices:session_detail", session_uuid=session.uuid)
+    return render(
+        request,
+        "practices/session_edit.html",
+        {"session": session, "practice": session.practice, "form": form, "nav": "practices"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@in_user_time_zone
+def session_delete(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
+    session = _owned_session(request, session_uuid)
+    if request.method == "POST":
+        practice = session.practice
+        services.session_delete(session=session)
+        messages.success(request, "The session was deleted.")
+        return redirect("practices:detail", slug=practice.slug)
+    return render(
+        request,
+        "practices/session_delete.html",
+        {"session": session, "practice": session.practice, "nav": "practices"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@in_user_time_zone
+def session_log(request: AuthedHttpRequest) -> HttpResponse:
+    form = SessionLogForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        session = services.session_log_past(
+            user=request.user,
+            practice=form.cleaned_data["practice"],
+            started_at=form.cleaned_data["started_at"],
+            minutes=form.cleaned_data["minutes"],
+            before=form.ratings("before"),
+            after=form.ratings("after"),
+            notes=form.cleaned_data["notes"],
+        )
+        messages.success(request, "Session added to your journal.")
+        return redirect("practices:session_detail", session_uuid=session.uuid)
+    return render(request, "practices/session_log.html", {"form": form, "nav": "practices"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def own_new(request: AuthedHttpRequest) -> HttpResponse:
+    form = OwnPracticeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        practice = services.practice_create(user=request.user, **form.cleaned_data)
+        messages.success(request, f"{practice.name} is now in your practices.")
+        return redirect("practices:detail", slug=practice.slug)
+    return render(request, "practices/own_form.html", {"form": form, "nav": "practices"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def own_edit(request: AuthedHttpRequest, practice_uuid: uuid.UUID) -> HttpResponse:
+    practice = _owned_practice(request, practice_uuid)
+    form = OwnPracticeForm(request.POST or None, user=request.user, instance=practice)
+    if request.method == "POST" and form.is_valid():
+        services.practice_update(practice=practice, **form.cleaned_data)
+        messages.success(request, "Changes saved.")
+        return redirect("practices:detail", slug=practice.slug)
+    return render(
+        request,
+        "practices/own_form.html",
+        {"form": form, "practice": practice, "nav": "practices"},
+    )
+
+
+@login_required
+@require_POST
+def own_archive(request: AuthedHttpRequest, practice_uuid: uuid.UUID) -> HttpResponse:
+    practice = _owned_practice(request, practice_uuid)
+    form = ArchiveForm(request.POST)
+    restore = form.is_valid() and form.cleaned_data["restore"]
+    services.practice_archive(practice=practice, archived=not restore)
+    if restore:
+        messages.success(request, f"{practice.name} is back in your practices.")
+        return redirect("practices:detail", slug=practice.slug)
+    messages.info(
+        request, f"{practice.name} is archived. Its sessions stay; you can bring it back."
+    )
+    return redirect("practices:catalog")
