@@ -30,6 +30,29 @@ run: system-deps $(VENV)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Production-style serving: DEBUG off, hashed and compressed static files, gunicorn.
+# Settings come from the environment and nothing secret is made up here; for a local try:
+#   SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
+#   ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_COOKIES=false make serve
+serve: system-deps $(VENV)/.installed
+	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (50+ random characters; see README, Production)" >&2; exit 2; }
+	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS (the host names this server answers to)" >&2; exit 2; }
+	DEBUG=false $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=false $(BIN)/python manage.py migrate --noinput
+	DEBUG=false exec $(BIN)/gunicorn --config gunicorn.conf.py journal.wsgi
+
+# The benchmark (not part of `make test`): 5 years of demo data plus 200 other people, wrk
+# against gunicorn; prints a table and writes bench-results.json. BENCH_ARGS passes options.
+BENCH_ARGS ?=
+bench: $(VENV)/.installed
+	scripts/system-deps.sh bench
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The same benchmark on tiny data, one short round (tests/test_bench_smoke.py runs it too).
+bench-smoke: $(VENV)/.installed
+	scripts/system-deps.sh bench
+	$(BIN)/python -m bench.run --small $(BENCH_ARGS)
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
