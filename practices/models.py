@@ -102,6 +102,15 @@ class RatingRow:
     after: int | None
     change: int | None
 
+    @property
+    def change_words(self) -> str:
+        """The change in plain, neutral words ("2 lower"): no judgement of good or bad."""
+        if self.change is None:
+            return ""
+        if self.change == 0:
+            return "no change"
+        return f"{abs(self.change)} {'higher' if self.change > 0 else 'lower'}"
+
 
 class SessionState(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
