@@ -6,11 +6,13 @@ password, a query string or anything written in the journal.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from typing import Any
 
 from axes.helpers import get_client_ip_address
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +21,25 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 logger = logging.getLogger("journal.security")
 
 _MAX_USERNAME = 150
+
+
+def client_ip_from_meta(request: HttpRequest) -> str | None:
+    """The client's address: the socket's peer, or with `TRUSTED_PROXY_COUNT` proxies in
+    front, the address the outermost trusted proxy saw. Entries a client adds to
+    X-Forwarded-For itself sit further left and are ignored."""
+    remote: str | None = request.META.get("REMOTE_ADDR")
+    count: int = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        return remote
+    candidate = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def client_ip(request: HttpRequest | None) -> str:

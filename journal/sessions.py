@@ -37,7 +37,7 @@ class LogoutEverywhereView(LogoutView):
 class PasswordChangeEndOthersView(PasswordChangeView):
     """A new password ends every other log-in; this one continues under a fresh key."""
 
-    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:  # type: ignore[override]
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         # Django saves the password, rotates this session's key and stores the new hash.
         response = super().form_valid(form)
         sessions_end_all(user=form.user, keep_session_key=self.request.session.session_key)

@@ -158,10 +158,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client address comes from the socket unless the operator says how many
 # trusted proxies sit in front; a forged X-Forwarded-For is then ignored.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0, minimum=0)
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# django-ipware is not installed, so axes would ignore AXES_IPWARE_*: our own reader applies
+# TRUSTED_PROXY_COUNT (journal/security.py).
+AXES_CLIENT_IP_CALLABLE = "journal.security.client_ip_from_meta"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"

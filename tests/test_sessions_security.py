@@ -20,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def logged_in_client(user: User) -> Client:
     client = Client()
-    response = client.post(
-        reverse("login"), {"username": user.username, "password": PASSWORD}
-    )
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302
     return client
 
@@ -166,9 +164,11 @@ def test_it_writes_the_session_at_most_once_a_minute(alice: User) -> None:
         client.get(reverse("settings"))
     first = AccountSession.objects.get(pk=row.pk).session_data
     assert first != row.session_data
-    with mock.patch("journal.middleware.time.time", return_value=base + 150):
-        with mock.patch("journal.session_store.SessionStore.save") as save:
-            client.get(reverse("settings"))
+    with (
+        mock.patch("journal.middleware.time.time", return_value=base + 150),
+        mock.patch("journal.session_store.SessionStore.save") as save,
+    ):
+        client.get(reverse("settings"))
 
     assert not save.called
 
