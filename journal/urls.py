@@ -3,7 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from journal.sessions import LogoutEverywhereView, PasswordChangeEndOthersView
+from journal.views import account as account_views
 from journal.views import accounts, health, home
+from journal.views import export as export_views
 
 urlpatterns = [
     path("", home.home, name="home"),
