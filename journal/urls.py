@@ -12,6 +12,11 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("signup/", accounts.signup, name="signup"),
     path("settings/", accounts.settings_page, name="settings"),
+    path("settings/delete-account/", account_views.delete_account, name="account_delete"),
+    path("export/", export_views.export_page, name="export"),
+    path("export/download/", export_views.export_download, name="export_download"),
+    path("export/summary/", export_views.export_summary, name="export_summary"),
+    path("import/", export_views.import_page, name="import"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", LogoutEverywhereView.as_view(), name="logout"),
     path(
