@@ -53,9 +53,12 @@ bench-smoke: $(VENV)/.installed
 	scripts/system-deps.sh bench
 	$(BIN)/python -m bench.run --small $(BENCH_ARGS)
 
+# Static checks: style, then known-vulnerable dependencies and risky code patterns.
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/pip-audit --skip-editable
+	$(BIN)/bandit -q -r journal practices -c pyproject.toml
 
 types: $(VENV)/.installed-dev
 	$(DEV_ENV) $(BIN)/mypy .
