@@ -72,9 +72,7 @@ class ImportForm(forms.Form):
         upload: UploadedFile = self.cleaned_data["file"]
         limit = settings.IMPORT_MAX_BYTES
         if upload.size is not None and upload.size > limit:
-            raise forms.ValidationError(
-                too_large_message(upload.size, limit), code="too_large"
-            )
+            raise forms.ValidationError(too_large_message(upload.size, limit), code="too_large")
         return upload
 
 

@@ -23,7 +23,5 @@ def delete_account(request: AuthedHttpRequest) -> HttpResponse:
             logout(request)
             account_delete(user=user)
             return render(request, "account/deleted.html")
-        return render(
-            request, "account/delete.html", {"form": form, "nav": "settings"}, status=400
-        )
+        return render(request, "account/delete.html", {"form": form, "nav": "settings"}, status=400)
     return render(request, "account/delete.html", {"form": form, "nav": "settings"})

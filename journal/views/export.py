@@ -58,9 +58,7 @@ def export_page(request: AuthedHttpRequest) -> HttpResponse:
 def export_download(request: AuthedHttpRequest) -> HttpResponse | StreamingHttpResponse:
     form = ExportForm(request.GET)
     if not form.is_valid():
-        return render(
-            request, "export/export.html", {"form": form, "nav": "export"}, status=400
-        )
+        return render(request, "export/export.html", {"form": form, "nav": "export"}, status=400)
     reader = JournalReader(request.user, form.date_range())
     chosen = form.cleaned_data["format"]
     if chosen == Format.PDF:
