@@ -90,3 +90,26 @@ OFF_FIGURE = [Region.WHOLE_BODY.value]
 
 def regions_in(view: str) -> list[str]:
     return [region for region, _ in FIGURES[view]]
+
+
+def figure_context(marked: set[str] | frozenset[str] = frozenset()) -> list[dict[str, object]]:
+    """The figures ready for a template, with the regions already marked."""
+    labels = dict(Region.choices)
+    return [
+        {
+            "view": view,
+            "label": VIEW_LABELS[view],
+            "viewbox": VIEWBOX,
+            "outlines": OUTLINES[view],
+            "shapes": [
+                {
+                    "region": region,
+                    "label": labels[region],
+                    "marked": region in marked,
+                    "d": attrs["d"],
+                }
+                for region, attrs in shapes
+            ],
+        }
+        for view, shapes in FIGURES.items()
+    ]

@@ -6,9 +6,23 @@ from journal.sessions import LogoutEverywhereView, PasswordChangeEndOthersView
 from journal.views import account as account_views
 from journal.views import accounts, health, home
 from journal.views import export as export_views
+from journal.views import entries as entry_views
+from journal.views import tags as tag_views
+from journal.views import timeline as timeline_views
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("journal/new/<str:kind>/", entry_views.entry_new, name="entry_new"),
+    path(
+        "journal/reflect/<uuid:session_uuid>/", entry_views.reflection_new, name="reflection_new"
+    ),
+    path("journal/<uuid:entry_uuid>/", entry_views.entry_detail, name="entry_detail"),
+    path("journal/<uuid:entry_uuid>/edit/", entry_views.entry_edit, name="entry_edit"),
+    path("journal/<uuid:entry_uuid>/delete/", entry_views.entry_delete_view, name="entry_delete"),
+    path("timeline/", timeline_views.timeline, name="timeline"),
+    path("tags/", tag_views.tags_page, name="tags"),
+    path("tags/<uuid:tag_uuid>/rename/", tag_views.tag_rename_view, name="tag_rename"),
+    path("tags/<uuid:tag_uuid>/archive/", tag_views.tag_archive_view, name="tag_archive"),
     path("healthz", health.healthz, name="healthz"),
     path("signup/", accounts.signup, name="signup"),
     path("settings/", accounts.settings_page, name="settings"),

@@ -1,0 +1,138 @@
+"""The timeline: entries and practice sessions, newest first, grouped by day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import groupby
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import User
+from django.db.models import Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from journal.entry_forms import day_bounds
+from journal.markdown import render_markdown
+from journal.models import JournalEntry
+from practices.models import PracticeSession
+
+PAGE_SIZE = 30
+SESSION = "session"
+
+
+def optional_url(name: str, **kwargs: Any) -> str | None:
+    """A link to a page another part of the app may not have yet."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+@dataclass
+class Item:
+    when: datetime
+    entry: JournalEntry | None = None
+    session: PracticeSession | None = None
+    local: datetime = field(init=False)
+
+    def localise(self, zone: ZoneInfo) -> None:
+        self.local = timezone.localtime(self.when, zone)
+
+    @property
+    def session_url(self) -> str | None:
+        if self.session is None:
+            return None
+        return optional_url("practices:session_detail", session_uuid=self.session.uuid)
+
+
+@dataclass
+class Day:
+    day: date
+    items: list[Item]
+
+
+@dataclass
+class Page:
+    days: list[Day]
+    next_before: datetime | None
+
+
+def entries_query(user: User, filters: dict[str, Any], zone: ZoneInfo) -> QuerySet[JournalEntry]:
+    qs = JournalEntry.objects.for_user(user).with_details()
+    kind = filters.get("kind")
+    if kind == SESSION:
+        return qs.none()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if filters.get("practice"):
+        qs = qs.filter(session__practice__uuid=filters["practice"])
+    if filters.get("tag"):
+        qs = qs.filter(tags__uuid=filters["tag"])
+    if filters.get("emotion"):
+        qs = qs.filter(emotions__emotion=filters["emotion"])
+    if filters.get("region"):
+        qs = qs.filter(sensations__region=filters["region"])
+    if filters.get("start"):
+        qs = qs.filter(occurred_at__gte=day_bounds(filters["start"], zone)[0])
+    if filters.get("end"):
+        qs = qs.filter(occurred_at__lt=day_bounds(filters["end"], zone)[1])
+    if filters.get("q"):
+        text = filters["q"]
+        qs = qs.filter(
+            Q(body__icontains=text) | Q(belief__icontains=text) | Q(reframe__icontains=text)
+        )
+    if filters.get("before"):
+        qs = qs.filter(occurred_at__lt=filters["before"])
+    return qs.distinct()
+
+
+def sessions_query(
+    user: User, filters: dict[str, Any], zone: ZoneInfo
+) -> QuerySet[PracticeSession]:
+    qs = (
+        PracticeSession.objects.for_user(user)
+        .select_related("practice")
+        .prefetch_related("sensations")
+    )
+    kind = filters.get("kind")
+    if (kind and kind != SESSION) or filters.get("tag") or filters.get("emotion"):
+        return qs.none()
+    if filters.get("practice"):
+        qs = qs.filter(practice__uuid=filters["practice"])
+    if filters.get("region"):
+        qs = qs.filter(sensations__region=filters["region"])
+    if filters.get("start"):
+        qs = qs.filter(started_at__gte=day_bounds(filters["start"], zone)[0])
+    if filters.get("end"):
+        qs = qs.filter(started_at__lt=day_bounds(filters["end"], zone)[1])
+    if filters.get("q"):
+        text = filters["q"]
+        qs = qs.filter(Q(notes__icontains=text) | Q(practice__name__icontains=text))
+    if filters.get("before"):
+        qs = qs.filter(started_at__lt=filters["before"])
+    return qs.distinct()
+
+
+def group_by_day(items: list[Item], zone: ZoneInfo) -> list[Day]:
+    for item in items:
+        item.localise(zone)
+        if item.entry is not None:
+            item.entry.body_html = render_markdown(item.entry.body)  # type: ignore[attr-defined]
+    return [Day(day, list(group)) for day, group in groupby(items, key=lambda i: i.local.date())]
+
+
+def timeline_page(
+    user: User, filters: dict[str, Any], zone: ZoneInfo, size: int = PAGE_SIZE
+) -> Page:
+    """One page of the merged timeline, cut at `filters["before"]`."""
+    entries = list(entries_query(user, filters, zone).order_by("-occurred_at")[: size + 1])
+    sessions = list(sessions_query(user, filters, zone).order_by("-started_at")[: size + 1])
+    items = [Item(when=e.occurred_at, entry=e) for e in entries]
+    items += [Item(when=s.started_at, session=s) for s in sessions]
+    items.sort(key=lambda i: i.when, reverse=True)
+    more = len(items) > size
+    items = items[:size]
+    next_before = items[-1].when if more and items else None
+    return Page(days=group_by_day(items, zone), next_before=next_before)

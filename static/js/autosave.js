@@ -1,0 +1,86 @@
+// Expressive writing: the draft is saved to the server as the person types
+// (debounced), and once more when the page is hidden or closed. Nothing is
+// kept in the browser.
+(function () {
+  "use strict";
+
+  var DELAY = 1200;
+
+  function setup(form) {
+    var textarea = form.querySelector("textarea[name=body]");
+    var status = document.getElementById("autosave-status");
+    if (!textarea) {
+      return;
+    }
+    var timer = null;
+    var dirty = false;
+    var inFlight = false;
+
+    function payload() {
+      var data = new FormData(form);
+      data.set("autosave", "1");
+      return data;
+    }
+
+    function save() {
+      timer = null;
+      if (!dirty) {
+        return;
+      }
+      if (inFlight) {
+        timer = window.setTimeout(save, DELAY);
+        return;
+      }
+      dirty = false;
+      inFlight = true;
+      window.htmx
+        .ajax("POST", form.getAttribute("action") || window.location.pathname, {
+          source: form,
+          target: "#autosave-status",
+          swap: "outerHTML",
+          values: { autosave: "1" },
+        })
+        .catch(function () {
+          dirty = true;
+          if (status) {
+            status.textContent = "Not saved yet: the connection dropped. Keep writing; we will try again.";
+          }
+        })
+        .finally(function () {
+          inFlight = false;
+        });
+    }
+
+    textarea.addEventListener("input", function () {
+      dirty = true;
+      if (timer) {
+        window.clearTimeout(timer);
+      }
+      timer = window.setTimeout(save, DELAY);
+    });
+
+    // A closing tab cannot wait for a reply: hand the last words to the browser to send.
+    function flush() {
+      if (dirty && navigator.sendBeacon) {
+        dirty = false;
+        navigator.sendBeacon(form.getAttribute("action") || window.location.pathname, payload());
+      }
+    }
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") {
+        flush();
+      }
+    });
+    form.addEventListener("submit", function () {
+      dirty = false;
+      if (timer) {
+        window.clearTimeout(timer);
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-autosave]").forEach(setup);
+  });
+})();
