@@ -7,6 +7,7 @@ from journal.views import account as account_views
 from journal.views import accounts, health, home
 from journal.views import export as export_views
 from journal.views import entries as entry_views
+from journal.views import review as review_views
 from journal.views import tags as tag_views
 from journal.views import timeline as timeline_views
 
@@ -20,6 +21,9 @@ urlpatterns = [
     path("journal/<uuid:entry_uuid>/edit/", entry_views.entry_edit, name="entry_edit"),
     path("journal/<uuid:entry_uuid>/delete/", entry_views.entry_delete_view, name="entry_delete"),
     path("timeline/", timeline_views.timeline, name="timeline"),
+    path("review/", review_views.review, name="review"),
+    path("review/trends/", review_views.review_trends, name="review_trends"),
+    path("review/<int:year>/<int:week>/", review_views.review_week, name="review_week"),
     path("tags/", tag_views.tags_page, name="tags"),
     path("tags/<uuid:tag_uuid>/rename/", tag_views.tag_rename_view, name="tag_rename"),
     path("tags/<uuid:tag_uuid>/archive/", tag_views.tag_archive_view, name="tag_archive"),

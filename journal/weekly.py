@@ -67,6 +67,18 @@ def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
+def signed(value: float | None) -> str:
+    """A change with its sign, for tables: +1.5, −2, 0; a dash when unknown."""
+    if value is None:
+        return "–"
+    text = f"{abs(value):.1f}".removesuffix(".0")
+    if value > 0:
+        return f"+{text}"
+    if value < 0:
+        return f"−{text}"
+    return "0"
+
+
 def session_minutes(row: dict[str, Any]) -> int:
     if row["duration_seconds"] is not None:
         return round(row["duration_seconds"] / 60)
@@ -136,6 +148,14 @@ class PracticeEffect:
     @property
     def medians(self) -> list[float | None]:
         return [self.median(rating) for rating in RATINGS]
+
+    @property
+    def median_labels(self) -> list[str]:
+        return [signed(value) for value in self.medians]
+
+    @property
+    def week_pain_label(self) -> str:
+        return signed(self.week_median("pain"))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,21 @@
+"""Forms for the review pages (every input, GET ones too, goes through a form)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+
+
+class WeekPickForm(forms.Form):
+    day = forms.DateField(
+        label="Go to the week of",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Pick any day; the review opens the week that holds it.",
+    )
+
+    def clean_day(self) -> date:
+        day: date = self.cleaned_data["day"]
+        if not date(1900, 1, 8) <= day <= date(9998, 12, 24):
+            raise forms.ValidationError("Please pick a day between 1900 and 9998.")
+        return day
