@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404 - fixed pg_dump/pg_restore argument lists, no shell
+# Only fixed pg_dump/pg_restore argument lists, never a shell.
+import subprocess  # nosec B404
 import tempfile
 from contextlib import closing
 from pathlib import Path
@@ -159,7 +160,7 @@ def _pg_connection_args(db: dict[str, Any]) -> list[str]:
 
 
 def _run(args: list[str], env: dict[str, str]) -> None:
-    result = subprocess.run(  # nosec B603 - argument list, no shell
+    result = subprocess.run(  # nosec B603
         args, env=env, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
