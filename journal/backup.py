@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-# Only fixed pg_dump/pg_restore argument lists, never a shell.
 import subprocess  # nosec B404
 import tempfile
 from contextlib import closing
@@ -160,6 +159,7 @@ def _pg_connection_args(db: dict[str, Any]) -> list[str]:
 
 
 def _run(args: list[str], env: dict[str, str]) -> None:
+    # Only fixed pg_dump/pg_restore argument lists reach here, never a shell.
     result = subprocess.run(  # nosec B603
         args, env=env, capture_output=True, text=True, check=False
     )
