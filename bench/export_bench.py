@@ -1,0 +1,84 @@
+"""Time the exports and the import on seed_demo data (a benchmark, not a test).
+
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 DEBUG=true .venv/bin/python manage.py migrate
+    DATABASE_URL=... DEBUG=true .venv/bin/python manage.py seed_demo --years 5 --username demo5
+    DATABASE_URL=... DEBUG=true .venv/bin/python bench/export_bench.py demo5
+
+Prints the best of three runs of each, in-process (Django start-up left out), and
+the peak memory each one added.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+from journal.exports import csv_format, json_format, markdown_format, pdf_format  # noqa: E402
+from journal.exports.reader import JournalReader  # noqa: E402
+from journal.imports import journal_import  # noqa: E402
+from journal.services import user_signup  # noqa: E402
+
+
+def _drain(stream: Iterator[bytes]) -> int:
+    return sum(len(chunk) for chunk in stream)
+
+
+def _measure(name: str, run: Callable[[], object], repeat: int = 3) -> None:
+    best = float("inf")
+    peak = 0
+    for _ in range(repeat):
+        tracemalloc.start()
+        started = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - started)
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    size = f", {result / 1e6:.1f} MB" if isinstance(result, int) else ""
+    # tracemalloc slows the runs down; time once more without it.
+    started = time.perf_counter()
+    run()
+    best = min(best, time.perf_counter() - started)
+    print(f"{name:<10} {best:6.2f} s   peak Python memory {peak / 1e6:6.1f} MB{size}")
+
+
+def main() -> None:
+    username = sys.argv[1] if len(sys.argv) > 1 else "demo"
+    user = get_user_model().objects.get(username=username)
+    reader = JournalReader(user)
+    _measure("json", lambda: _drain(json_format.export_json(reader)))
+    _measure("csv", lambda: _drain(csv_format.export_csv_zip(reader)))
+    _measure("markdown", lambda: _drain(markdown_format.export_markdown(reader)))
+    _measure("pdf", lambda: len(pdf_format.export_pdf(reader)), repeat=1)
+    document = b"".join(json_format.export_json(reader))
+
+    class Rollback(Exception):
+        pass
+
+    def import_into_fresh_account() -> None:
+        try:
+            with transaction.atomic():
+                fresh = user_signup(username="bench-import", password="bench password 12345")
+                journal_import(user=fresh, data=document, max_bytes=len(document))
+                raise Rollback
+        except Rollback:
+            pass
+
+    _measure("import", import_into_fresh_account)
+
+
+if __name__ == "__main__":
+    main()
