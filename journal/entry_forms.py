@@ -205,7 +205,7 @@ class EntryForm(forms.Form):
         data = super().clean()
         if self.kind == EntryKind.CHECK_IN and not self.errors:
             answered = [
-                data.get(name) not in (None, "", [])
+                data.get(name) == 0 or bool(data.get(name))
                 for name in KIND_FIELDS[EntryKind.CHECK_IN]
                 if name not in {"occurred_at", "red_flags"}
             ]
