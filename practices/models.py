@@ -212,6 +212,15 @@ class PracticeSession(models.Model):
         return None
 
     @property
+    def duration_words(self) -> str:
+        minutes = self.minutes
+        if minutes is None:
+            return ""
+        if minutes == 0:
+            return "under a minute"
+        return f"{minutes} minute{'' if minutes == 1 else 's'}"
+
+    @property
     def is_in_progress(self) -> bool:
         return self.state == SessionState.IN_PROGRESS
 

@@ -161,6 +161,8 @@ def session_run(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResp
             "session": session,
             "practice": session.practice,
             "planned_seconds": session.planned_minutes * 60,
+            # Back after closing the tab: the page says so and the timer starts afresh.
+            "returning": timezone.now() - session.started_at > timedelta(minutes=1),
             "form": SessionFinishForm(),
             "nav": "practices",
         },

@@ -36,9 +36,9 @@ def own_data(**overrides: str) -> dict[str, str]:
 
 
 def test_the_catalog_marks_own_practices_and_hides_archived_ones(alice_client, alice, bob):
-    PracticeFactory(user=alice, name="Evening walk")
-    PracticeFactory(user=alice, name="Old habit", is_archived=True)
-    PracticeFactory(user=bob, name="Bob's swim")
+    PracticeFactory.create(user=alice, name="Evening walk")
+    PracticeFactory.create(user=alice, name="Old habit", is_archived=True)
+    PracticeFactory.create(user=bob, name="Bob's swim")
     html = alice_client.get(CATALOG).content.decode()
     assert "Evening walk" in html
     assert "your own" in html
@@ -48,7 +48,7 @@ def test_the_catalog_marks_own_practices_and_hides_archived_ones(alice_client, a
 
 def test_the_catalog_counts_its_queries(alice_client, alice, django_assert_num_queries):
     for _ in range(5):
-        PracticeFactory(user=alice)
+        PracticeFactory.create(user=alice)
     alice_client.get(CATALOG)
     # session, user, the practices (built-in and own, archived included)
     with django_assert_num_queries(3):
@@ -60,8 +60,8 @@ def test_the_catalog_counts_its_queries(alice_client, alice, django_assert_num_q
 
 
 def test_the_practice_page_has_a_start_button_and_recent_sessions(alice_client, alice, bob):
-    PracticeSessionFactory(user=alice, before_pain=7, after_pain=3)
-    PracticeSessionFactory(user=bob, notes="bob was here", before_pain=1, after_pain=9)
+    PracticeSessionFactory.create(user=alice, before_pain=7, after_pain=3)
+    PracticeSessionFactory.create(user=bob, notes="bob was here", before_pain=1, after_pain=9)
     html = alice_client.get(detail_url("body-scan")).content.decode()
     assert reverse("practices:start", kwargs={"slug": "body-scan"}) in html
     assert "7 → 3" in html
@@ -70,7 +70,7 @@ def test_the_practice_page_has_a_start_button_and_recent_sessions(alice_client, 
 
 
 def test_the_practice_page_points_to_an_open_session(alice_client, alice):
-    session = PracticeSessionFactory(
+    session = PracticeSessionFactory.create(
         user=alice, state=SessionState.IN_PROGRESS, ended_at=None, duration_seconds=None
     )
     html = alice_client.get(detail_url("body-scan")).content.decode()
@@ -81,7 +81,7 @@ def test_the_practice_page_points_to_an_open_session(alice_client, alice):
 def test_the_practice_page_counts_its_queries(alice_client, alice, django_assert_num_queries):
     practice = builtin_practice()
     for days in range(15):
-        PracticeSessionFactory(
+        PracticeSessionFactory.create(
             user=alice, practice=practice, started_at=timezone.now() - timedelta(days=days)
         )
     alice_client.get(detail_url("body-scan"))
@@ -98,7 +98,7 @@ def test_anyone_can_read_a_built_in_practice(client, db):
 
 
 def test_bobs_own_practice_is_404_for_alice(alice_client, bob):
-    bobs = PracticeFactory(user=bob)
+    bobs = PracticeFactory.create(user=bob)
     assert alice_client.get(detail_url(bobs.slug)).status_code == 404
 
 
@@ -141,7 +141,7 @@ def test_a_name_with_no_letters_still_gets_a_slug(alice):
 
 
 def test_two_people_can_use_the_same_name(alice_client, bob):
-    PracticeFactory(user=bob, name="Warm shower stretch", slug="warm-shower-stretch")
+    PracticeFactory.create(user=bob, name="Warm shower stretch", slug="warm-shower-stretch")
     response = alice_client.post(reverse("practices:own_new"), own_data())
     assert response.status_code == 302
 
@@ -159,7 +159,7 @@ def test_two_people_can_use_the_same_name(alice_client, bob):
     ],
 )
 def test_own_practice_form_explains_problems(alice_client, alice, overrides, message):
-    PracticeFactory(user=alice, name="Warm shower stretch", slug="warm-shower-stretch")
+    PracticeFactory.create(user=alice, name="Warm shower stretch", slug="warm-shower-stretch")
     response = alice_client.post(reverse("practices:own_new"), own_data(**overrides))
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -167,7 +167,7 @@ def test_own_practice_form_explains_problems(alice_client, alice, overrides, mes
 
 
 def test_alice_edits_her_practice(alice_client, alice):
-    mine = PracticeFactory(user=alice, name="Walk", slug="walk")
+    mine = PracticeFactory.create(user=alice, name="Walk", slug="walk")
     url = reverse("practices:own_edit", kwargs={"practice_uuid": mine.uuid})
     assert "Walk" in alice_client.get(url).content.decode()
     response = alice_client.post(url, own_data(name="Long walk", default_minutes="30"))
@@ -177,7 +177,7 @@ def test_alice_edits_her_practice(alice_client, alice):
 
 
 def test_keeping_the_name_keeps_the_slug(alice_client, alice):
-    mine = PracticeFactory(user=alice, name="Walk", slug="my-walk")
+    mine = PracticeFactory.create(user=alice, name="Walk", slug="my-walk")
     url = reverse("practices:own_edit", kwargs={"practice_uuid": mine.uuid})
     alice_client.post(url, own_data(name="Walk"))
     mine.refresh_from_db()
@@ -185,8 +185,8 @@ def test_keeping_the_name_keeps_the_slug(alice_client, alice):
 
 
 def test_alice_archives_and_restores_her_practice(alice_client, alice):
-    mine = PracticeFactory(user=alice, name="Walk", slug="walk")
-    PracticeSessionFactory(user=alice, practice=mine)
+    mine = PracticeFactory.create(user=alice, name="Walk", slug="walk")
+    PracticeSessionFactory.create(user=alice, practice=mine)
     url = reverse("practices:own_archive", kwargs={"practice_uuid": mine.uuid})
     assert alice_client.post(url)["Location"] == CATALOG
     mine.refresh_from_db()
@@ -199,7 +199,7 @@ def test_alice_archives_and_restores_her_practice(alice_client, alice):
 
 @pytest.mark.parametrize("name", ["own_edit", "own_archive"])
 def test_bob_gets_404_on_alices_practice(bob_client, alice, name):
-    mine = PracticeFactory(user=alice)
+    mine = PracticeFactory.create(user=alice)
     url = reverse(f"practices:{name}", kwargs={"practice_uuid": mine.uuid})
     assert bob_client.post(url, own_data()).status_code == 404
     mine.refresh_from_db()
@@ -212,7 +212,7 @@ def test_built_in_practices_cannot_be_edited_by_uuid(alice_client):
 
 
 def test_archive_refuses_get(alice_client, alice):
-    mine = PracticeFactory(user=alice)
+    mine = PracticeFactory.create(user=alice)
     url = reverse("practices:own_archive", kwargs={"practice_uuid": mine.uuid})
     assert alice_client.get(url).status_code == 405
 

@@ -25,7 +25,7 @@ def url(name: str, session: PracticeSession) -> str:
 
 
 def in_progress(user, **kwargs) -> PracticeSession:
-    return PracticeSessionFactory(
+    return PracticeSessionFactory.create(
         user=user,
         state=SessionState.IN_PROGRESS,
         started_at=timezone.now() - timedelta(minutes=3),
@@ -102,13 +102,13 @@ def test_start_explains_out_of_range_values_next_to_the_field(
 
 
 def test_start_of_an_unknown_or_other_persons_practice_is_404(alice_client, bob):
-    bobs = PracticeFactory(user=bob)
+    bobs = PracticeFactory.create(user=bob)
     assert alice_client.get(start_url("no-such-practice")).status_code == 404
     assert alice_client.get(start_url(bobs.slug)).status_code == 404
 
 
 def test_start_of_an_own_practice_works(alice_client, alice):
-    mine = PracticeFactory(user=alice, default_minutes=4)
+    mine = PracticeFactory.create(user=alice, default_minutes=4)
     response = alice_client.post(
         start_url(mine.slug), {"planned_minutes": "4", "token": uuid.uuid4()}
     )
@@ -119,7 +119,7 @@ def test_start_of_an_own_practice_works(alice_client, alice):
 def test_start_pauses_for_a_red_flag_reported_today(alice_client, alice):
     from tests.factories import CheckInFactory
 
-    CheckInFactory(user=alice, red_flag_leg_weakness=True)
+    CheckInFactory.create(user=alice, red_flag_leg_weakness=True)
     html = alice_client.get(start_url()).content.decode()
     assert "Please get medical care first" in html
     assert "Numbness or weakness in the legs" in html
@@ -128,7 +128,7 @@ def test_start_pauses_for_a_red_flag_reported_today(alice_client, alice):
 def test_start_shows_no_red_flag_notice_on_an_ordinary_day(alice_client, alice):
     from tests.factories import CheckInFactory
 
-    CheckInFactory(
+    CheckInFactory.create(
         user=alice, occurred_at=timezone.now() - timedelta(days=3), red_flag_night_pain=True
     )
     assert "Please get medical care first" not in alice_client.get(start_url()).content.decode()
@@ -149,7 +149,7 @@ def test_the_timer_page_shows_steps_length_and_a_finish_link(alice_client, alice
 
 
 def test_the_timer_page_of_a_finished_session_goes_to_its_detail(alice_client, alice):
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     response = alice_client.get(url("session_run", session))
     assert response["Location"] == url("session_detail", session)
 
@@ -184,7 +184,9 @@ def test_finish_without_javascript_counts_from_the_start(alice_client, alice):
     session = in_progress(alice)
     alice_client.post(url("session_finish", session), {"after_pain": "4"})
     session.refresh_from_db()
-    assert 175 <= session.duration_seconds <= 190
+    assert session.duration_seconds is not None
+    # Started three minutes ago; the margin only absorbs a slow test machine.
+    assert 180 <= session.duration_seconds <= 240
 
 
 def test_finish_rejects_out_of_range_ratings(alice_client, alice):
@@ -223,7 +225,7 @@ def test_abandon_sets_an_open_session_aside(alice_client, alice):
 
 
 def test_abandon_leaves_a_finished_session_alone(alice_client, alice):
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     alice_client.post(url("session_abandon", session))
     session.refresh_from_db()
     assert session.state == SessionState.FINISHED
@@ -242,7 +244,9 @@ def test_an_open_session_offers_resume_finish_and_abandon(alice_client, alice):
 
 
 def test_the_detail_shows_before_after_and_the_change(alice_client, alice):
-    session = PracticeSessionFactory(user=alice, before_pain=7, after_pain=4, notes="Warm hands.")
+    session = PracticeSessionFactory.create(
+        user=alice, before_pain=7, after_pain=4, notes="Warm hands."
+    )
     html = alice_client.get(url("session_detail", session)).content.decode()
     assert "3 lower" in html
     assert "2 higher" in html  # safety 4 -> 6
@@ -250,7 +254,7 @@ def test_the_detail_shows_before_after_and_the_change(alice_client, alice):
 
 
 def test_the_detail_counts_its_queries(alice_client, alice, django_assert_num_queries):
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     alice_client.get(url("session_detail", session))
     # session, user, profile, session joined with its practice
     with django_assert_num_queries(4):
@@ -261,7 +265,7 @@ def test_the_detail_counts_its_queries(alice_client, alice, django_assert_num_qu
 
 
 def test_edit_changes_time_length_ratings_and_notes(alice_client, alice):
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     response = alice_client.post(
         url("session_edit", session),
         {
@@ -283,14 +287,14 @@ def test_edit_changes_time_length_ratings_and_notes(alice_client, alice):
 
 
 def test_edit_reads_times_in_the_persons_time_zone(alice_client, alice):
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     alice_client.post(url("session_edit", session), {"started_at": "2026-07-05T08:30"})
     session.refresh_from_db()
     assert session.started_at.isoformat() == "2026-07-05T07:30:00+00:00"
 
 
 def test_edit_shows_the_current_values(alice_client, alice):
-    session = PracticeSessionFactory(user=alice, before_pain=6, after_pain=None)
+    session = PracticeSessionFactory.create(user=alice, before_pain=6, after_pain=None)
     html = alice_client.get(url("session_edit", session)).content.decode()
     checked = set(re.findall(r'<input type="radio" name="(\w+)" value="(\d*)"[^>]* checked', html))
     assert ("before_pain", "6") in checked
@@ -298,7 +302,7 @@ def test_edit_shows_the_current_values(alice_client, alice):
 
 
 def test_edit_refuses_a_future_start(alice_client, alice):
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     future = (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     response = alice_client.post(url("session_edit", session), {"started_at": future})
     assert response.status_code == 200
@@ -306,7 +310,7 @@ def test_edit_refuses_a_future_start(alice_client, alice):
 
 
 def test_delete_asks_first_then_deletes(alice_client, alice):
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     confirm = alice_client.get(url("session_delete", session))
     assert "Delete this session?" in confirm.content.decode()
     assert PracticeSession.objects.filter(pk=session.pk).exists()
@@ -360,7 +364,7 @@ def test_log_explains_bad_values(alice_client, alice, data, message):
 
 
 def test_log_does_not_offer_or_accept_bobs_practices(alice_client, alice, bob):
-    bobs = PracticeFactory(user=bob, name="Bob's secret walk")
+    bobs = PracticeFactory.create(user=bob, name="Bob's secret walk")
     assert (
         "Bob's secret walk"
         not in alice_client.get(reverse("practices:session_log")).content.decode()
@@ -427,3 +431,50 @@ def test_abandon_refuses_get(alice_client, alice):
 def test_read_only_pages_refuse_post(alice_client, alice, name):
     session = in_progress(alice)
     assert alice_client.post(url(name, session)).status_code == 405
+
+
+def test_coming_back_to_an_open_session_says_welcome_back(alice_client, alice):
+    session = in_progress(alice)
+    assert "Welcome back" in alice_client.get(url("session_run", session)).content.decode()
+
+
+def test_a_fresh_session_has_no_welcome_back(alice_client, alice):
+    alice_client.post(start_url(), {"planned_minutes": "10", "token": uuid.uuid4()})
+    session = PracticeSession.objects.get(user=alice)
+    assert "Welcome back" not in alice_client.get(url("session_run", session)).content.decode()
+
+
+def test_a_very_short_session_reads_under_a_minute(alice_client, alice):
+    session = PracticeSessionFactory.create(user=alice, duration_seconds=20)
+    assert (
+        "under a minute practised"
+        in alice_client.get(url("session_detail", session)).content.decode()
+    )
+
+
+def test_the_start_page_counts_its_queries(alice_client, alice, django_assert_num_queries):
+    alice_client.get(start_url())
+    # session, user, profile, practice, today's entries with a warning sign
+    with django_assert_num_queries(5):
+        alice_client.get(start_url())
+
+
+def test_the_finish_and_edit_pages_count_their_queries(
+    alice_client, alice, django_assert_num_queries
+):
+    session = in_progress(alice)
+    alice_client.get(url("session_finish", session))
+    # session, user, profile, session joined with its practice
+    for name in ["session_finish", "session_edit"]:
+        with django_assert_num_queries(4):
+            alice_client.get(url(name, session))
+
+
+def test_the_log_page_counts_its_queries(alice_client, alice, django_assert_num_queries):
+    for _ in range(5):
+        PracticeFactory.create(user=alice)
+    alice_client.get(reverse("practices:session_log"))
+    # session, user, profile, the practices to choose from
+    with django_assert_num_queries(4):
+        response = alice_client.get(reverse("practices:session_log"))
+    assert response.content.decode().count("My practice") == 5

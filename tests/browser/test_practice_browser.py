@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def maya(db: None) -> User:
     # Transactional tests empty every table afterwards, the migrated catalog included.
     sync_catalog(apps)
-    return UserFactory(username="maya")
+    return UserFactory.create(username="maya")
 
 
 def choose(page: Page, group: str, value: str) -> None:
@@ -199,7 +199,7 @@ def test_practice_pages_at_phone_width(phone_page: Page, maya: User):
 
 
 def test_practice_pages_pass_an_accessibility_scan(page: Page, maya: User):
-    finished = PracticeSessionFactory(user=maya, notes="Calmer.")
+    finished = PracticeSessionFactory.create(user=maya, notes="Calmer.")
     log_in(page, "maya", PASSWORD)
     start_body_scan(page)
     run_url = page.url
