@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -65,11 +65,10 @@ def _owned_practice(request: AuthedHttpRequest, practice_uuid: uuid.UUID) -> Pra
 
 
 def reflection_url(session: PracticeSession) -> str | None:
-    """The journal's post-practice reflection page for this session, once it exists."""
-    try:
-        return reverse("reflection_new", kwargs={"session_uuid": session.uuid})
-    except NoReverseMatch:
+    """The journal's post-practice reflection page, offered once a session is finished."""
+    if session.state != SessionState.FINISHED:
         return None
+    return reverse("reflection_new", kwargs={"session_uuid": session.uuid})
 
 
 def _red_flags_today(request: AuthedHttpRequest) -> list[str]:
@@ -215,9 +214,7 @@ def session_detail(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
         {
             "session": session,
             "practice": session.practice,
-            "reflection_url": reflection_url(session)
-            if session.state == SessionState.FINISHED
-            else None,
+            "reflection_url": reflection_url(session),
             "nav": "practices",
         },
     )

@@ -478,3 +478,15 @@ def test_the_log_page_counts_its_queries(alice_client, alice, django_assert_num_
     with django_assert_num_queries(4):
         response = alice_client.get(reverse("practices:session_log"))
     assert response.content.decode().count("My practice") == 5
+
+
+def test_a_finished_session_offers_a_reflection(alice_client, alice):
+    session = PracticeSessionFactory.create(user=alice)
+    html = alice_client.get(url("session_detail", session)).content.decode()
+    assert reverse("reflection_new", kwargs={"session_uuid": session.uuid}) in html
+
+
+def test_an_open_session_offers_no_reflection_yet(alice_client, alice):
+    session = in_progress(alice)
+    html = alice_client.get(url("session_detail", session)).content.decode()
+    assert "/journal/reflect/" not in html
