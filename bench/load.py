@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,17 @@ def wrk(
             raw["connect_errors"] + raw["read_errors"] + raw["write_errors"] + raw["timeouts"]
         ),
     )
+
+
+def drain(base: str, *, workers: int) -> None:
+    """Waits until the server has worked off the requests wrk left behind when it stopped.
+
+    wrk abandons its in-flight requests at the end of a run, and sync workers still answer them
+    one by one; without this the next target would be measured behind that queue. A health
+    check per worker goes to the back of that queue, so its answers mean the queue is empty.
+    """
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda _: fetch(f"{base}/healthz"), range(workers)))
 
 
 def fetch(
