@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from journal.charts import calendar_heatmap, heat_class, trend_chart, week_charts
 from journal.http import AuthedHttpRequest
+from journal.models import Profile
 from journal.review_forms import WeekPickForm
 from journal.services import profile_for
 from journal.weekly import trends, week_review
@@ -37,8 +38,9 @@ def _timeline_url(day: date) -> str:
         return ""
 
 
-def _render_week(request: AuthedHttpRequest, week: Week, form: WeekPickForm) -> HttpResponse:
-    profile = profile_for(request.user)
+def _render_week(
+    request: AuthedHttpRequest, profile: Profile, week: Week, form: WeekPickForm
+) -> HttpResponse:
     today = timezone.localdate(timezone=profile.zone)
     review = week_review(user=request.user, week=week)
     this_week = Week.containing(today, week_start=profile.week_start, zone=profile.zone)
@@ -73,7 +75,7 @@ def review(request: AuthedHttpRequest) -> HttpResponse:
         return redirect(_week_url(week))
     today = timezone.localdate(timezone=profile.zone)
     week = Week.containing(today, week_start=profile.week_start, zone=profile.zone)
-    return _render_week(request, week, form)
+    return _render_week(request, profile, week, form)
 
 
 @login_required
@@ -84,7 +86,7 @@ def review_week(request: AuthedHttpRequest, year: int, week: int) -> HttpRespons
         named = Week.named(year, week, week_start=profile.week_start, zone=profile.zone)
     except ValueError:
         raise Http404("There is no such week.") from None
-    return _render_week(request, named, WeekPickForm(initial={"day": named.start}))
+    return _render_week(request, profile, named, WeekPickForm(initial={"day": named.start}))
 
 
 @login_required
