@@ -30,12 +30,16 @@ def choose(page: Page, group: str, value: str) -> None:
     page.get_by_role("group", name=group).get_by_text(value, exact=True).click()
 
 
-def start_body_scan(page: Page, minutes: str = "1") -> None:
+def start_body_scan(page: Page, minutes: str = "1", double_click: bool = False) -> None:
     page.goto("/practices/body-scan/start/")
     choose(page, "Pain", "6")
     choose(page, "Tension", "7")
     page.get_by_label("How many minutes").fill(minutes)
-    page.get_by_role("button", name="Start the practice").click()
+    button = page.get_by_role("button", name="Start the practice")
+    if double_click:
+        button.dblclick()
+    else:
+        button.click()
     page.wait_for_url(re.compile(r"/run/$"))
 
 
@@ -98,7 +102,8 @@ def test_a_practice_from_before_to_after_with_a_shortened_timer(page: Page, maya
 
 def test_closing_the_tab_mid_session_keeps_it_open(page: Page, maya: User):
     log_in(page, "maya", PASSWORD)
-    start_body_scan(page, minutes="10")
+    start_body_scan(page, minutes="10", double_click=True)
+    assert PracticeSession.objects.filter(user=maya).count() == 1
     page.get_by_role("button", name="Begin").click()
     context = page.context
     page.close()
