@@ -115,6 +115,37 @@ def bulk_check_ins(*, user: User, count: int, until: date, seed: int = 7) -> Non
         )
 
 
+def existing(*, until: date) -> DataSet | None:
+    """The data set an earlier run left in this database, if there is one."""
+    names = ["bench-demo", "bench-light", "bench-writer", "bench-bulk"]
+    found = {u.username: u for u in User.objects.filter(username__in=names)}
+    if len(found) != len(names):
+        return None
+    data = DataSet(
+        heavy=found["bench-demo"],
+        light=found["bench-light"],
+        writer=found["bench-writer"],
+        bulk=found["bench-bulk"],
+        until=until,
+    )
+    data.rows = _rows(data)
+    return data
+
+
+def _rows(data: DataSet) -> dict[str, int]:
+    return {
+        "people": User.objects.count(),
+        "entries": JournalEntry.objects.count(),
+        "sessions": PracticeSession.objects.count(),
+        "sensations": Sensation.objects.count(),
+        "measured_person_entries": JournalEntry.objects.filter(user=data.heavy).count(),
+        "measured_person_sessions": PracticeSession.objects.filter(user=data.heavy).count(),
+        "measured_person_sensations": Sensation.objects.filter(user=data.heavy).count(),
+        "light_person_entries": JournalEntry.objects.filter(user=data.light).count(),
+        "export_person_check_ins": JournalEntry.objects.filter(user=data.bulk).count(),
+    }
+
+
 def build(*, size: Size, until: date, say: Callable[[str], None]) -> DataSet:
     heavy, light, writer, bulk = people_create(
         ["bench-demo", "bench-light", "bench-writer", "bench-bulk"]
@@ -144,15 +175,5 @@ def build(*, size: Size, until: date, say: Callable[[str], None]) -> DataSet:
     data.seconds["bulk_check_ins"] = time.perf_counter() - started
     say(f"{size.bulk_check_ins} check-ins to export: {data.seconds['bulk_check_ins']:.1f} s")
 
-    data.rows = {
-        "people": User.objects.count(),
-        "entries": JournalEntry.objects.count(),
-        "sessions": PracticeSession.objects.count(),
-        "sensations": Sensation.objects.count(),
-        "measured_person_entries": JournalEntry.objects.filter(user=heavy).count(),
-        "measured_person_sessions": PracticeSession.objects.filter(user=heavy).count(),
-        "measured_person_sensations": Sensation.objects.filter(user=heavy).count(),
-        "light_person_entries": JournalEntry.objects.filter(user=light).count(),
-        "export_person_check_ins": JournalEntry.objects.filter(user=bulk).count(),
-    }
+    data.rows = _rows(data)
     return data

@@ -187,10 +187,11 @@ def export_import_times(data: DataSet) -> dict[str, float]:
     timings["export_json_measured_person"] = time.perf_counter() - started
     data.rows["export_json_measured_person_bytes"] = len(document)
 
-    (importer,) = people_create(["bench-import"])
+    (importer,) = people_create([f"bench-import-{uuid.uuid4().hex[:8]}"])
     started = time.perf_counter()
     journal_import(user=importer, data=document, max_bytes=len(document) + 1)
     timings["import_json_measured_person"] = time.perf_counter() - started
+    importer.delete()
 
     started = time.perf_counter()
     document = b"".join(export_json(JournalReader(data.bulk)))

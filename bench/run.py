@@ -36,6 +36,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", action="append", default=[], help="measure only this target")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results.json")
     parser.add_argument("--keep", action="store_true", help="keep the SQLite file afterwards")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="an SQLite file to use instead of a fresh one; a data set already in it (from "
+        "an earlier --keep run) is reused and new migrations are applied to it",
+    )
     args = parser.parse_args(argv)
     args.rounds = args.rounds or (1 if args.small else 5)
     args.seconds = args.seconds or (1 if args.small else 5)
@@ -47,7 +53,7 @@ def say(message: str) -> None:
     print(message, flush=True)
 
 
-def configure(workdir: Path, *, small: bool) -> dict[str, str]:
+def configure(workdir: Path, *, small: bool, db: Path | None) -> dict[str, str]:
     """The environment for this process and gunicorn: production settings, local only."""
     env = {
         "DJANGO_SETTINGS_MODULE": "journal.settings",
@@ -63,7 +69,10 @@ def configure(workdir: Path, *, small: bool) -> dict[str, str]:
         # link plain static names, which changes nothing the benchmark measures.
         "STATIC_MANIFEST": "false" if small else "true",
     }
-    if not os.environ.get("DATABASE_URL"):
+    if db is not None:
+        env["SQLITE_PATH"] = str(db.resolve())
+        os.environ.pop("DATABASE_URL", None)
+    elif not os.environ.get("DATABASE_URL"):
         env["SQLITE_PATH"] = str(workdir / "bench.sqlite3")
     os.environ.update(env)
     return {**os.environ, **env}
@@ -80,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     workdir = Path(tempfile.mkdtemp(prefix="soma-bench-"))
     try:
-        env = configure(workdir, small=args.small)
+        env = configure(workdir, small=args.small, db=args.db)
         return _bench(args, env)
     except BenchError as error:
         print(f"benchmark failed: {error}", file=sys.stderr)
@@ -108,12 +117,14 @@ def _bench(args: argparse.Namespace, env: dict[str, str]) -> int:
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    if User.objects.exists():
+    timings: dict[str, float] = {"migrate": time.perf_counter() - started}
+    until = timezone.localdate()
+    data = bench_data.existing(until=until) if args.db else None
+    if data is None and User.objects.exists():
         raise load.BenchError(
             "the database already holds people: point DATABASE_URL at an empty database "
             "the benchmark may fill and throw away."
         )
-    timings: dict[str, float] = {"migrate": time.perf_counter() - started}
     if not args.small:
         started = time.perf_counter()
         call_command("collectstatic", verbosity=0, interactive=False)
@@ -121,10 +132,12 @@ def _bench(args: argparse.Namespace, env: dict[str, str]) -> int:
     # A page that fails is reported in the table; its traceback would only bury the table.
     logging.getLogger("django.request").setLevel(logging.CRITICAL)
 
-    size = bench_data.SMALL if args.small else bench_data.FULL
-    until = timezone.localdate()
-    data = bench_data.build(size=size, until=until, say=say)
-    timings["seed_demo"] = data.seconds["seed_demo"]
+    if data is None:
+        size = bench_data.SMALL if args.small else bench_data.FULL
+        data = bench_data.build(size=size, until=until, say=say)
+        timings["seed_demo"] = data.seconds["seed_demo"]
+    else:
+        say(f"reusing the data set in {args.db} (no seed_demo time this run)")
 
     from bench import measure
 
