@@ -259,6 +259,8 @@ class _Generator:
         self.tags = _tags_for(user)
         practices = Practice.objects.filter(user=None, slug__in=PRACTICE_EFFECT)
         self.practices = {p.slug: p for p in practices}
+        if not self.practices:
+            raise LookupError("The built-in practice catalog is missing; run migrate first.")
         self.practice_weights = [(slug, PRACTICE_WEIGHT[slug]) for slug in self.practices]
         self.stress_level = 4.0
         self.deadline_left = 0
