@@ -10,7 +10,7 @@ from django import forms
 class WeekPickForm(forms.Form):
     day = forms.DateField(
         label="Go to the week of",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Pick any day; the review opens the week that holds it.",
     )
 

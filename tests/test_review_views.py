@@ -142,8 +142,10 @@ def test_bob_sees_none_of_alices_week(alice: User, bob_client: Client) -> None:
 def test_htmx_gets_only_the_review_fragment(alice_client: Client) -> None:
     response = alice_client.get(WEEK_URL, headers={"HX-Request": "true"})
     content = response.content.decode()
-    assert content.lstrip().startswith('<div id="review"')
+    assert content.lstrip().startswith("<title>Week of 2 to 8 March 2026")
+    assert '<div id="review"' in content
     assert "<html" not in content
+    assert "autofocus" in content  # focus lands on the new week's heading
 
 
 def test_trends_link_each_logged_day_to_the_timeline(alice_client: Client, alice: User) -> None:

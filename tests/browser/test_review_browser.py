@@ -42,6 +42,8 @@ def test_it_moves_to_the_previous_week_and_is_accessible(
     page.get_by_role("link", name="← Previous week").click()
     page.wait_for_url(f"**/review/{previous.year}/{previous.number}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text(previous.label)
+    expect(page).to_have_title(f"Week of {previous.label} · Soma journal")
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
     expect(page.get_by_role("heading", name="What helped")).to_be_visible()
     expect(page.get_by_role("img", name="Pain and tension by day")).to_be_visible()
     screenshot(page, "review-previous-week-desktop")
