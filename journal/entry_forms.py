@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.models import User
@@ -47,15 +47,15 @@ KIND_FIELDS: dict[str, list[str]] = {
         "occurred_at",
     ],
 }
-SENSATION_KINDS = {EntryKind.CHECK_IN, EntryKind.FREE, EntryKind.POST_PRACTICE}
-BODY_LABELS = {
+SENSATION_KINDS: set[str] = {EntryKind.CHECK_IN, EntryKind.FREE, EntryKind.POST_PRACTICE}
+BODY_LABELS: dict[str, str] = {
     EntryKind.CHECK_IN: "Anything else you notice",
     EntryKind.FREE: "What you notice",
     EntryKind.POST_PRACTICE: "Your reflection",
     EntryKind.EXPRESSIVE: "Write freely",
     EntryKind.REFRAME: "Notes",
 }
-REQUIRES_BODY = {EntryKind.FREE, EntryKind.EXPRESSIVE}
+REQUIRES_BODY: set[str] = {EntryKind.FREE, EntryKind.EXPRESSIVE}
 
 
 def _scale(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -202,7 +202,7 @@ class EntryForm(forms.Form):
         return aware
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.kind == EntryKind.CHECK_IN and not self.errors:
             answered = [
                 data.get(name) == 0 or bool(data.get(name))
@@ -287,14 +287,16 @@ class TimelineFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         practices = Practice.objects.for_user(user).order_by("name").values_list("uuid", "name")
-        self.fields["practice"].choices = [("", "Any practice")] + [
+        cast(forms.ChoiceField, self.fields["practice"]).choices = [("", "Any practice")] + [
             (str(u), n) for u, n in practices
         ]
         tags = Tag.objects.for_user(user).values_list("uuid", "name")
-        self.fields["tag"].choices = [("", "Any tag")] + [(str(u), n) for u, n in tags]
+        cast(forms.ChoiceField, self.fields["tag"]).choices = [("", "Any tag")] + [
+            (str(u), n) for u, n in tags
+        ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             self.add_error("end", "Choose a day on or after the first day.")

@@ -4,9 +4,11 @@ import uuid
 import zoneinfo
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,6 +23,7 @@ from journal.vocabulary import (
     Quality,
     RedFlag,
     Region,
+    SleepQuality,
     Weekday,
 )
 from practices.models import PracticeSession
@@ -97,6 +100,9 @@ RED_FLAG_FIELDS = {
 
 
 class JournalEntryQuerySet(OwnedQuerySet["JournalEntry"]):
+    def for_user(self, user: AbstractBaseUser | AnonymousUser) -> JournalEntryQuerySet:
+        return cast(JournalEntryQuerySet, super().for_user(user))
+
     def between(self, start: datetime, end: datetime) -> JournalEntryQuerySet:
         return self.filter(occurred_at__gte=start, occurred_at__lt=end)
 
@@ -188,6 +194,12 @@ class JournalEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def sleep_quality_label(self) -> str:
+        if self.sleep_quality is None:
+            return ""
+        return str(dict(SleepQuality.choices).get(self.sleep_quality, ""))
 
     @property
     def red_flags(self) -> list[RedFlag]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms import BaseFormSet, formset_factory
@@ -71,7 +71,7 @@ class BaseSensationFormSet(BaseFormSet):
         return [
             f.to_input()
             for f in self.forms
-            if f.has_changed() and f.cleaned_data and not self._should_delete_form(f)
+            if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
 
     def marked_regions(self) -> set[str]:
@@ -98,7 +98,7 @@ def sensation_formset(
 ) -> BaseSensationFormSet:
     """A bound formset for a POST, or rows for existing sensations plus empty ones."""
     if data is not None:
-        return SensationFormSet(data, prefix=PREFIX)
+        return cast(BaseSensationFormSet, SensationFormSet(data, prefix=PREFIX))
     rows = list(initial or [])
     formset = formset_factory(
         SensationForm,
@@ -108,7 +108,7 @@ def sensation_formset(
         max_num=MAX_ROWS,
         absolute_max=MAX_ROWS,
     )(initial=rows, prefix=PREFIX)
-    return formset
+    return cast(BaseSensationFormSet, formset)
 
 
 def with_one_more_row(data: Any) -> BaseSensationFormSet:
@@ -120,7 +120,7 @@ def with_one_more_row(data: Any) -> BaseSensationFormSet:
     except ValueError:
         total = 0
     data[key] = str(min(total + 1, MAX_ROWS))
-    return SensationFormSet(data, prefix=PREFIX)
+    return cast(BaseSensationFormSet, SensationFormSet(data, prefix=PREFIX))
 
 
 def row_form(index: int, region: str) -> SensationForm:

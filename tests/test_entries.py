@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from django.urls import reverse
 
 from journal.models import JournalEntry
-from tests.factories import (
-    JournalEntryFactory,
-    PracticeSessionFactory,
-    SensationFactory,
-    TagFactory,
-)
+from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+# factory_boy calls are untyped; the aliases make their results Any for mypy.
+JournalEntryFactory: Any = factories.JournalEntryFactory
+PracticeSessionFactory: Any = factories.PracticeSessionFactory
+SensationFactory: Any = factories.SensationFactory
+TagFactory: Any = factories.TagFactory
 
 
 def new_url(kind: str) -> str:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -76,7 +77,7 @@ def _rows(*rows: dict[str, str]) -> dict[str, str]:
 
 
 def test_an_empty_row_is_ignored() -> None:
-    formset = SensationFormSet(
+    formset: Any = SensationFormSet(
         _rows(
             {"region": "", "intensity": "5", "note": ""},
             {"region": "neck", "quality": "warm", "intensity": "2", "feel": "pleasant"},
@@ -104,7 +105,7 @@ def test_an_intensity_out_of_range_is_refused() -> None:
 
 
 def test_a_row_marked_to_leave_out_is_dropped() -> None:
-    formset = SensationFormSet(
+    formset: Any = SensationFormSet(
         _rows({"region": "neck", "quality": "warm", "intensity": "2", "feel": "x", "DELETE": "on"}),
         prefix="sens",
     )

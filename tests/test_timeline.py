@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,15 +9,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from journal.timeline import PAGE_SIZE
-from tests.factories import (
-    CheckInFactory,
-    JournalEntryFactory,
-    PracticeSessionFactory,
-    SensationFactory,
-    TagFactory,
-)
+from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+# factory_boy calls are untyped; the aliases make their results Any for mypy.
+CheckInFactory: Any = factories.CheckInFactory
+JournalEntryFactory: Any = factories.JournalEntryFactory
+PracticeSessionFactory: Any = factories.PracticeSessionFactory
+SensationFactory: Any = factories.SensationFactory
+TagFactory: Any = factories.TagFactory
 URL = "/timeline/"
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -9,20 +10,21 @@ from django.utils import timezone
 
 from journal.models import JournalEntry, Sensation
 from practices.models import SessionState
-from tests.factories import (
-    CheckInFactory,
-    JournalEntryFactory,
-    PracticeSessionFactory,
-    SensationFactory,
-    TagFactory,
-)
+from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+# factory_boy calls are untyped; the aliases make their results Any for mypy.
+CheckInFactory: Any = factories.CheckInFactory
+JournalEntryFactory: Any = factories.JournalEntryFactory
+PracticeSessionFactory: Any = factories.PracticeSessionFactory
+SensationFactory: Any = factories.SensationFactory
+TagFactory: Any = factories.TagFactory
 HOME = "/"
 
 
-def checkin_data(**extra: str) -> dict[str, str]:
-    data = {
+def checkin_data(**extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "token": str(uuid.uuid4()),
         "pain": "4",
         "tension": "6",

@@ -173,7 +173,7 @@ def render_entry_page(
     context: dict[str, Any] = {
         "kind": kind,
         "title": TITLES[EntryKind(kind)] if entry is None else f"Edit: {TITLES[EntryKind(kind)]}",
-        "intro": INTROS.get(kind, ""),
+        "intro": INTROS.get(EntryKind(kind), ""),
         "form": form,
         "rows": rows,
         "entry": entry,

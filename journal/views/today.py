@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,7 +17,7 @@ from journal.views.entries import (
     sensation_row,
 )
 from journal.vocabulary import EntryKind
-from practices.models import PracticeSession
+from practices.models import PracticeSession, PracticeSessionQuerySet
 
 WRITE_KINDS = [EntryKind.FREE, EntryKind.EXPRESSIVE, EntryKind.REFRAME]
 
@@ -37,19 +39,16 @@ def today_page(request: AuthedHttpRequest) -> HttpResponse:
         .between(start, end)
         .order_by("-occurred_at")
     )
+    own_sessions = cast(PracticeSessionQuerySet, PracticeSession.objects.for_user(request.user))
     sessions = list(
-        PracticeSession.objects.for_user(request.user)
-        .select_related("practice")
+        own_sessions.select_related("practice")
         .prefetch_related("sensations")
         .between(start, end)
         .order_by("-started_at")
     )
     in_progress = [
         (s, optional_url("practices:session_run", session_uuid=s.uuid))
-        for s in PracticeSession.objects.for_user(request.user)
-        .in_progress()
-        .select_related("practice")
-        .order_by("-started_at")[:3]
+        for s in own_sessions.in_progress().select_related("practice").order_by("-started_at")[:3]
     ]
     items = [Item(when=e.occurred_at, entry=e) for e in entries]
     items += [Item(when=s.started_at, session=s) for s in sessions]

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from journal.models import JournalEntry, Sensation
+from tests import factories
 from tests.browser.a11y import serious_violations
-from tests.browser.conftest import DESKTOP, PHONE, log_in, screenshot
-from tests.factories import PASSWORD, CheckInFactory, JournalEntryFactory, UserFactory
+from tests.browser.conftest import log_in, screenshot
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+# factory_boy calls are untyped; the aliases make their results Any for mypy.
+CheckInFactory: Any = factories.CheckInFactory
+JournalEntryFactory: Any = factories.JournalEntryFactory
+UserFactory: Any = factories.UserFactory
 
 ROWS = "#sensation-rows fieldset.sensation-row:not(.is-empty):visible"
 
@@ -128,7 +136,7 @@ def test_expressive_writing_keeps_a_draft_when_the_page_closes(page: Page, maya)
     context = page.context
     page.close()
     again = context.new_page()
-    again.set_viewport_size(PHONE)
+    again.set_viewport_size({"width": 390, "height": 844})
     again.goto("/journal/new/expressive/")
     again.get_by_role("link", name="Continue the draft").click()
     expect(again.get_by_label("Write freely")).to_have_value("My back remembers the move. ")
@@ -158,9 +166,9 @@ def test_timeline_filter_edit_and_delete(page: Page, maya) -> None:
     page.get_by_role("button", name="Yes, delete this entry").click()
     expect(page.get_by_text("The entry is deleted.")).to_be_visible()
     assert list(JournalEntry.objects.values_list("body", flat=True)) == ["morning check"]
-    page.set_viewport_size(PHONE)
+    page.set_viewport_size({"width": 390, "height": 844})
     screenshot(page, "timeline-phone")
-    page.set_viewport_size(DESKTOP)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_logging_pages_pass_an_accessibility_scan(page: Page, maya) -> None:
