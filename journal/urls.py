@@ -13,7 +13,10 @@ from journal.views import timeline as timeline_views
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("journal/new/<str:kind>/", entry_views.entry_new, name="entry_new"),
+    *[
+        path(f"journal/new/{kind}/", entry_views.entry_new, {"kind": kind}, name="entry_new")
+        for kind in ("free", "expressive", "reframe")
+    ],
     path(
         "journal/reflect/<uuid:session_uuid>/", entry_views.reflection_new, name="reflection_new"
     ),
