@@ -9,9 +9,11 @@ processes, each with its own connection, as gunicorn workers would be.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -116,6 +118,21 @@ def on_postgresql() -> bool:
     return bool(os.environ.get("DATABASE_URL"))
 
 
+_SQLITE_TEMPLATE = Path(tempfile.gettempdir()) / f"journal-migrated-{os.getpid()}.sqlite3"
+
+
+def migrated_sqlite_template() -> Path:
+    """Migrations take seconds: run them once per test process, then copy the file."""
+    if not _SQLITE_TEMPLATE.exists():
+        env = base_env()
+        building = _SQLITE_TEMPLATE.with_suffix(".building")
+        building.unlink(missing_ok=True)
+        env["SQLITE_PATH"] = str(building)
+        manage("migrate", "--noinput", "-v0", env=env)
+        building.replace(_SQLITE_TEMPLATE)
+    return _SQLITE_TEMPLATE
+
+
 @contextmanager
 def scratch_database(
     tmp_path: Path, blocker: Any, label: str, *, migrate: bool = True
@@ -124,9 +141,10 @@ def scratch_database(
     database beside the test database, dropped afterwards), migrated unless told not to."""
     env = base_env()
     if not on_postgresql():
-        env["SQLITE_PATH"] = str(tmp_path / f"{label}.sqlite3")
+        path = tmp_path / f"{label}.sqlite3"
+        env["SQLITE_PATH"] = str(path)
         if migrate:
-            manage("migrate", "--noinput", "-v0", env=env)
+            shutil.copyfile(migrated_sqlite_template(), path)
         yield Database(env=env, vendor="sqlite")
         return
     name = f"{connection.settings_dict['NAME']}_{label}_{os.getpid()}"
