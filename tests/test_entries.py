@@ -30,7 +30,7 @@ def test_each_writing_page_opens(alice_client, kind) -> None:
 
 
 def test_an_unknown_kind_is_not_found(alice_client) -> None:
-    assert alice_client.get(new_url("poem")).status_code == 404
+    assert alice_client.get("/journal/new/poem/").status_code == 404
 
 
 def test_writing_pages_need_a_log_in(client) -> None:
