@@ -48,6 +48,11 @@ class Person:
         cookie = f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={secret}"
         return cls(user=user, client=client, cookie=cookie, csrf_token=token)
 
+    @classmethod
+    def anonymous(cls, user: User) -> Person:
+        """Nobody signed in (`user` is only there to find rows written by a POST)."""
+        return cls(user=user, client=Client(SERVER_NAME="127.0.0.1"), cookie="", csrf_token="")
+
 
 @dataclass(frozen=True)
 class People:
@@ -114,9 +119,7 @@ def _count(target: Target, path: str, person: Person) -> int:
 def query_counts(target: Target, path: str, people: People) -> tuple[int, int]:
     """Queries per request for the 5-year person and the 3-week person."""
     if not target.signed_in:
-        anonymous = Person(
-            user=people.heavy.user, client=Client(SERVER_NAME="127.0.0.1"), cookie="", csrf_token=""
-        )
+        anonymous = Person.anonymous(people.heavy.user)
         count = _count(target, path, anonymous)
         return count, count
     return _count(target, path, people.heavy), _count(target, path, people.light)
