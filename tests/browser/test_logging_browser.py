@@ -186,3 +186,11 @@ def test_logging_pages_pass_an_accessibility_scan(page: Page, maya) -> None:
     ]:
         page.goto(path)
         assert serious_violations(page) == [], path
+
+
+def test_enter_in_a_text_field_saves_the_check_in(page: Page, maya) -> None:
+    log_in(page, "maya", PASSWORD)
+    page.get_by_label("New tags").fill("long drive")
+    page.get_by_label("New tags").press("Enter")
+    expect(page.get_by_text("Check-in saved.")).to_be_visible()
+    assert [t.name for t in JournalEntry.objects.get(user=maya).tags.all()] == ["long drive"]
