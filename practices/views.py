@@ -265,7 +265,13 @@ def session_delete(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
 @require_http_methods(["GET", "POST"])
 @in_user_time_zone
 def session_log(request: AuthedHttpRequest) -> HttpResponse:
-    form = SessionLogForm(request.POST or None, user=request.user)
+    # A starting point to adjust: ten minutes that ended just now.
+    ten_minutes_ago = timezone.now().replace(second=0, microsecond=0) - timedelta(minutes=10)
+    form = SessionLogForm(
+        request.POST or None,
+        user=request.user,
+        initial={"started_at": ten_minutes_ago, "minutes": 10},
+    )
     if request.method == "POST" and form.is_valid():
         session = services.session_log_past(
             user=request.user,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from practices.forms import DATETIME_LOCAL
 from practices.models import PracticeSession, SessionState
 from tests.factories import PracticeFactory, PracticeSessionFactory, builtin_practice
 
@@ -490,3 +492,14 @@ def test_an_open_session_offers_no_reflection_yet(alice_client, alice):
     session = in_progress(alice)
     html = alice_client.get(url("session_detail", session)).content.decode()
     assert "/journal/reflect/" not in html
+
+
+def test_the_log_page_suggests_ten_minutes_that_ended_just_now(alice_client, alice):
+    london = ZoneInfo("Europe/London")
+    before = (timezone.now() - timedelta(minutes=10)).astimezone(london)
+    html = alice_client.get(reverse("practices:session_log")).content.decode()
+    after = (timezone.now() - timedelta(minutes=10)).astimezone(london)
+    shown = re.search(r'name="started_at" value="([\d:T-]+)"', html)
+    assert shown is not None
+    assert shown.group(1) in {before.strftime(DATETIME_LOCAL), after.strftime(DATETIME_LOCAL)}
+    assert 'name="minutes" value="10"' in html
