@@ -5,8 +5,8 @@ from django.urls import include, path
 from journal.sessions import LogoutEverywhereView, PasswordChangeEndOthersView
 from journal.views import account as account_views
 from journal.views import accounts, health, home
-from journal.views import export as export_views
 from journal.views import entries as entry_views
+from journal.views import export as export_views
 from journal.views import review as review_views
 from journal.views import tags as tag_views
 from journal.views import timeline as timeline_views
