@@ -86,5 +86,7 @@ TARGETS: list[Target] = [
         as_writer=True,
         expect_status=(302, 303),
     ),
-    Target("JSON export", "/export/json/", kind="download", notes="the whole 5-year journal"),
+    Target(
+        "JSON export", "/export/download/?format=json", kind="download", notes="5 years, streamed"
+    ),
 ]
