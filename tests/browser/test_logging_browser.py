@@ -155,6 +155,7 @@ def test_timeline_filter_edit_and_delete(page: Page, maya) -> None:
     log_in(page, "maya", PASSWORD)
     page.get_by_role("link", name="Timeline", exact=True).click()
     screenshot(page, "timeline-desktop")
+    page.get_by_text("Filter by kind, practice").click()
     page.get_by_label("Kind").select_option("free")
     expect(page.locator("article.item")).to_have_count(1)
     expect(page.get_by_text("a walk by the river")).to_be_visible()
