@@ -20,7 +20,7 @@ CONTENT_TYPE = "application/zip"
 EXTENSION = "zip"
 _FLUSH_EVERY = 500
 # Spreadsheets run a cell starting with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset({"=", "+", "-", "@", "\t", "\r"})
 
 ENTRY_COLUMNS = [
     "uuid",
@@ -74,16 +74,19 @@ SENSATION_COLUMNS = [
 ]
 
 
-def safe_cell(value: Any) -> str:
-    """Text for one cell, with formula-like text made inert by a leading apostrophe."""
+def safe_cell(value: Any) -> Any:
+    """A cell's value, with formula-like text made inert by a leading apostrophe."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is not str:
+        value = str(value)
+    if value[:1] in _FORMULA_FIRST:
+        return "'" + value
+    return value
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -188,7 +191,9 @@ def export_csv_zip(reader: JournalReader) -> Iterator[bytes]:
             (sensation_row(record, kind, parent) for kind, parent, record in reader.sensations()),
         ),
     ]
-    with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(
+        pipe, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=3
+    ) as archive:
         for name, columns, rows in files:
             with (
                 archive.open(name, mode="w") as member,

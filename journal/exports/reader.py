@@ -9,14 +9,16 @@ same records.
 from __future__ import annotations
 
 import zoneinfo
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import F, Prefetch
+from django.db.models import F
 
 from journal.models import RED_FLAG_FIELDS, EntryEmotion, JournalEntry, Sensation, Tag
 from journal.services import profile_for
@@ -65,6 +67,62 @@ def decimal_number(value: Decimal | None) -> float | int | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+_SENSATION_FIELDS = (
+    "uuid",
+    "occurred_at",
+    "region",
+    "quality",
+    "intensity",
+    "feel",
+    "note",
+    "created_at",
+)
+_SESSION_FIELDS = (
+    "id",
+    "uuid",
+    "practice_uuid",
+    "practice_slug",
+    "practice_owner",
+    "practice_name",
+    "state",
+    "started_at",
+    "ended_at",
+    "planned_minutes",
+    "duration_seconds",
+    *(f"{when}_{rating}" for when in ("before", "after") for rating in RATINGS),
+    "notes",
+    "created_at",
+    "updated_at",
+)
+_ENTRY_FIELDS = (
+    "id",
+    "uuid",
+    "kind",
+    "occurred_at",
+    "is_draft",
+    "body",
+    "pain",
+    "tension",
+    "stress",
+    "sleep_hours",
+    "sleep_quality",
+    "session_uuid",
+    "session_started_at",
+    "belief",
+    "belief_strength_before",
+    "reframe",
+    "belief_strength_after",
+    *RED_FLAG_FIELDS.values(),
+    "created_at",
+    "updated_at",
+)
+
+
+def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
 class JournalReader:
     def __init__(self, user: User, date_range: DateRange | None = None) -> None:
         self.user = user
@@ -102,24 +160,20 @@ class JournalReader:
                 "created_at": iso(practice.created_at, self.zone),
             }
 
-    # Large tables, streamed.
+    # Large tables, streamed: plain values a chunk at a time, children fetched per chunk.
 
-    def _sensations_prefetch(self) -> Prefetch:
-        return Prefetch(
-            "sensations",
-            queryset=Sensation.objects.order_by("occurred_at", "id").only(
-                "uuid",
-                "entry_id",
-                "session_id",
-                "occurred_at",
-                "region",
-                "quality",
-                "intensity",
-                "feel",
-                "note",
-                "created_at",
-            ),
+    def _children(self, parent_field: str, ids: list[int]) -> dict[int, list[Record]]:
+        found: dict[int, list[Record]] = defaultdict(list)
+        rows = (
+            Sensation.objects.filter(**{f"{parent_field}__in": ids})
+            .order_by("occurred_at", "id")
+            .values_list(parent_field, *_SENSATION_FIELDS)
         )
+        for parent_id, *values in rows:
+            found[parent_id].append(
+                self._sensation(dict(zip(_SENSATION_FIELDS, values, strict=True)))
+            )
+        return found
 
     def sessions(self, *, with_sensations: bool = True) -> Iterator[Record]:
         queryset = (
@@ -132,40 +186,42 @@ class JournalReader:
             )
             .order_by("started_at", "id")
         )
-        if with_sensations:
-            queryset = queryset.prefetch_related(self._sensations_prefetch())
         if self.start is not None:
             queryset = queryset.filter(started_at__gte=self.start)
         if self.end is not None:
             queryset = queryset.filter(started_at__lt=self.end)
-        for session in queryset.iterator(chunk_size=CHUNK_SIZE):
-            yield self.session_record(session, with_sensations=with_sensations)
-
-    def session_record(self, session: Any, *, with_sensations: bool = True) -> Record:
-        practice: Record = (
-            {"slug": session.practice_slug}
-            if session.practice_owner is None
-            else {"uuid": str(session.practice_uuid)}
-        )
-        return {
-            "uuid": str(session.uuid),
-            "practice": practice,
-            "practice_name": session.practice_name,
-            "state": session.state,
-            "started_at": iso(session.started_at, self.zone),
-            "ended_at": iso(session.ended_at, self.zone),
-            "planned_minutes": session.planned_minutes,
-            "duration_seconds": session.duration_seconds,
-            "before": {rating: getattr(session, f"before_{rating}") for rating in RATINGS},
-            "after": {rating: getattr(session, f"after_{rating}") for rating in RATINGS},
-            "notes": session.notes,
-            "created_at": iso(session.created_at, self.zone),
-            "updated_at": iso(session.updated_at, self.zone),
-            "sensations": (
-                [self.sensation_record(s) for s in session.sensations.all()]
+        rows = queryset.values(*_SESSION_FIELDS).iterator(chunk_size=CHUNK_SIZE)
+        for chunk in _chunks(rows, CHUNK_SIZE):
+            sensations = (
+                self._children("session_id", [row["id"] for row in chunk])
                 if with_sensations
-                else []
-            ),
+                else {}
+            )
+            for row in chunk:
+                yield self.session_record(row, sensations.get(row["id"], []))
+
+    def session_record(self, row: dict[str, Any], sensations: list[Record]) -> Record:
+        practice: Record = (
+            {"slug": row["practice_slug"]}
+            if row["practice_owner"] is None
+            else {"uuid": str(row["practice_uuid"])}
+        )
+        zone = self.zone
+        return {
+            "uuid": str(row["uuid"]),
+            "practice": practice,
+            "practice_name": row["practice_name"],
+            "state": row["state"],
+            "started_at": iso(row["started_at"], zone),
+            "ended_at": iso(row["ended_at"], zone),
+            "planned_minutes": row["planned_minutes"],
+            "duration_seconds": row["duration_seconds"],
+            "before": {rating: row[f"before_{rating}"] for rating in RATINGS},
+            "after": {rating: row[f"after_{rating}"] for rating in RATINGS},
+            "notes": row["notes"],
+            "created_at": iso(row["created_at"], zone),
+            "updated_at": iso(row["updated_at"], zone),
+            "sensations": sensations,
         }
 
     def entries(self, *, with_sensations: bool = True) -> Iterator[Record]:
@@ -175,20 +231,38 @@ class JournalReader:
                 session_uuid=F("session__uuid"),
                 session_started_at=F("session__started_at"),
             )
-            .prefetch_related(
-                Prefetch("emotions", queryset=EntryEmotion.objects.order_by("emotion")),
-                Prefetch("tags", queryset=Tag.objects.order_by("name").only("uuid", "name")),
-            )
             .order_by("occurred_at", "id")
         )
-        if with_sensations:
-            queryset = queryset.prefetch_related(self._sensations_prefetch())
         if self.start is not None:
             queryset = queryset.filter(occurred_at__gte=self.start)
         if self.end is not None:
             queryset = queryset.filter(occurred_at__lt=self.end)
-        for entry in queryset.iterator(chunk_size=CHUNK_SIZE):
-            yield self.entry_record(entry, with_sensations=with_sensations)
+        rows = queryset.values(*_ENTRY_FIELDS).iterator(chunk_size=CHUNK_SIZE)
+        through = JournalEntry.tags.through
+        for chunk in _chunks(rows, CHUNK_SIZE):
+            ids = [row["id"] for row in chunk]
+            emotions: dict[int, list[str]] = defaultdict(list)
+            for entry_id, emotion in (
+                EntryEmotion.objects.filter(entry_id__in=ids)
+                .order_by("emotion")
+                .values_list("entry_id", "emotion")
+            ):
+                emotions[entry_id].append(emotion)
+            tags: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            for entry_id, tag_uuid, tag_name in (
+                through.objects.filter(journalentry_id__in=ids)
+                .order_by("tag__name")
+                .values_list("journalentry_id", "tag__uuid", "tag__name")
+            ):
+                tags[entry_id].append((str(tag_uuid), tag_name))
+            sensations = self._children("entry_id", ids) if with_sensations else {}
+            for row in chunk:
+                yield self.entry_record(
+                    row,
+                    emotions=emotions.get(row["id"], []),
+                    tags=tags.get(row["id"], []),
+                    sensations=sensations.get(row["id"], []),
+                )
 
     def _in_range(self, moment: datetime | None) -> bool:
         if moment is None:
@@ -197,39 +271,41 @@ class JournalReader:
             return False
         return not (self.end is not None and moment >= self.end)
 
-    def entry_record(self, entry: Any, *, with_sensations: bool = True) -> Record:
+    def entry_record(
+        self,
+        row: dict[str, Any],
+        *,
+        emotions: list[str],
+        tags: list[tuple[str, str]],
+        sensations: list[Record],
+    ) -> Record:
         # A link to a session outside the chosen dates is left out, so a partial
         # export still imports on its own.
-        session = str(entry.session_uuid) if self._in_range(entry.session_started_at) else None
+        session = str(row["session_uuid"]) if self._in_range(row["session_started_at"]) else None
+        zone = self.zone
         return {
-            "uuid": str(entry.uuid),
-            "kind": entry.kind,
-            "occurred_at": iso(entry.occurred_at, self.zone),
-            "is_draft": entry.is_draft,
-            "body": entry.body,
-            "pain": entry.pain,
-            "tension": entry.tension,
-            "stress": entry.stress,
-            "sleep_hours": decimal_number(entry.sleep_hours),
-            "sleep_quality": entry.sleep_quality,
-            "emotions": [e.emotion for e in entry.emotions.all()],
-            "tags": [str(t.uuid) for t in entry.tags.all()],
-            "tag_names": [t.name for t in entry.tags.all()],
+            "uuid": str(row["uuid"]),
+            "kind": row["kind"],
+            "occurred_at": iso(row["occurred_at"], zone),
+            "is_draft": row["is_draft"],
+            "body": row["body"],
+            "pain": row["pain"],
+            "tension": row["tension"],
+            "stress": row["stress"],
+            "sleep_hours": decimal_number(row["sleep_hours"]),
+            "sleep_quality": row["sleep_quality"],
+            "emotions": emotions,
+            "tags": [uuid for uuid, _ in tags],
+            "tag_names": [name for _, name in tags],
             "session": session,
-            "belief": entry.belief,
-            "belief_strength_before": entry.belief_strength_before,
-            "reframe": entry.reframe,
-            "belief_strength_after": entry.belief_strength_after,
-            "red_flags": [
-                str(flag) for flag, field in RED_FLAG_FIELDS.items() if getattr(entry, field)
-            ],
-            "created_at": iso(entry.created_at, self.zone),
-            "updated_at": iso(entry.updated_at, self.zone),
-            "sensations": (
-                [self.sensation_record(s) for s in entry.sensations.all()]
-                if with_sensations
-                else []
-            ),
+            "belief": row["belief"],
+            "belief_strength_before": row["belief_strength_before"],
+            "reframe": row["reframe"],
+            "belief_strength_after": row["belief_strength_after"],
+            "red_flags": [str(flag) for flag, field in RED_FLAG_FIELDS.items() if row[field]],
+            "created_at": iso(row["created_at"], zone),
+            "updated_at": iso(row["updated_at"], zone),
+            "sensations": sensations,
         }
 
     def sensations(self) -> Iterator[tuple[str, str, Record]]:
@@ -243,21 +319,21 @@ class JournalReader:
             queryset = queryset.filter(occurred_at__gte=self.start)
         if self.end is not None:
             queryset = queryset.filter(occurred_at__lt=self.end)
-        for sensation in queryset.iterator(chunk_size=CHUNK_SIZE):
-            parent: Any = sensation
-            if parent.entry_uuid is not None:
-                yield "entry", str(parent.entry_uuid), self.sensation_record(sensation)
+        rows = queryset.values("entry_uuid", "session_uuid", *_SENSATION_FIELDS)
+        for row in rows.iterator(chunk_size=CHUNK_SIZE):
+            if row["entry_uuid"] is not None:
+                yield "entry", str(row["entry_uuid"]), self._sensation(row)
             else:
-                yield "session", str(parent.session_uuid), self.sensation_record(sensation)
+                yield "session", str(row["session_uuid"]), self._sensation(row)
 
-    def sensation_record(self, sensation: Sensation) -> Record:
+    def _sensation(self, row: dict[str, Any]) -> Record:
         return {
-            "uuid": str(sensation.uuid),
-            "occurred_at": iso(sensation.occurred_at, self.zone),
-            "region": sensation.region,
-            "quality": sensation.quality,
-            "intensity": sensation.intensity,
-            "feel": sensation.feel,
-            "note": sensation.note,
-            "created_at": iso(sensation.created_at, self.zone),
+            "uuid": str(row["uuid"]),
+            "occurred_at": iso(row["occurred_at"], self.zone),
+            "region": row["region"],
+            "quality": row["quality"],
+            "intensity": row["intensity"],
+            "feel": row["feel"],
+            "note": row["note"],
+            "created_at": iso(row["created_at"], self.zone),
         }
