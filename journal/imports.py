@@ -289,17 +289,17 @@ class _Validator:
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
             self.error(where, f"should be a whole number, not {_describe(value)}")
             return None
-        if isinstance(value, Decimal):
-            if not value.is_finite() or value != value.to_integral_value():
-                self.error(where, f"{_describe(value)} is not a whole number")
-                return None
-            value = int(value)
         if value > high:
             self.error(where, f"{_describe(value)} is above {high}")
             return None
         if value < low:
             self.error(where, f"{_describe(value)} is below {low}")
             return None
+        if isinstance(value, Decimal):
+            if value != value.to_integral_value():
+                self.error(where, f"{_describe(value)} is not a whole number")
+                return None
+            value = int(value)
         return value
 
     def boolean(self, record: dict[str, Any], key: str, path: str) -> bool:
