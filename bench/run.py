@@ -49,8 +49,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+_STARTED = time.monotonic()
+
+
 def say(message: str) -> None:
-    print(message, flush=True)
+    print(f"[{time.monotonic() - _STARTED:5.0f} s] {message}", flush=True)
 
 
 def configure(workdir: Path, *, small: bool, db: Path | None) -> dict[str, str]:
@@ -141,6 +144,7 @@ def _bench(args: argparse.Namespace, env: dict[str, str]) -> int:
 
     from bench import measure
 
+    say("counting queries per request")
     people = measure.People.sign_in(data)
     values = _path_values(until)
     targets = [t for t in TARGETS if not args.only or t.name in args.only]
@@ -181,6 +185,7 @@ def _bench(args: argparse.Namespace, env: dict[str, str]) -> int:
                 )
             say(f"round {n + 1} of {args.rounds} done")
 
+    say("timing export and import")
     timings.update(measure.export_import_times(data))
     results = report.summarise(
         rows=rows,
@@ -204,7 +209,7 @@ def _bench(args: argparse.Namespace, env: dict[str, str]) -> int:
         timings=timings,
     )
     report.write(results, args.out)
-    say(report.table(results))
+    print(report.table(results))
     say(f"wrote {args.out}")
     return 0
 
