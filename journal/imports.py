@@ -90,8 +90,8 @@ def parse_export(data: bytes, *, max_bytes: int) -> Any:
     if len(data) > max_bytes:
         raise ImportFileError(
             [
-                f"The file is {_size(len(data))}; the largest file this server accepts "
-                f"is {_size(max_bytes)}."
+                f"The file is {human_size(len(data))}; the largest file this server accepts "
+                f"is {human_size(max_bytes)}."
             ]
         )
     try:
@@ -118,9 +118,9 @@ def parse_export(data: bytes, *, max_bytes: int) -> Any:
         raise ImportFileError([f"The file cannot be read: {message}."]) from None
 
 
-def _size(n: int) -> str:
+def human_size(n: int) -> str:
     if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB"
+        return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
     return f"{max(1, round(n / 1024))} KB"
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 
 from journal.exports.reader import DateRange
+from journal.imports import human_size
 
 
 class Format:
@@ -78,8 +79,8 @@ class ImportForm(forms.Form):
 
 def too_large_message(size: int, limit: int) -> str:
     return (
-        f"This file is {size / (1024 * 1024):.1f} MB; the largest file this server accepts "
-        f"is {limit / (1024 * 1024):.1f} MB. Nothing was imported."
+        f"This file is {human_size(size)}; the largest file this server accepts "
+        f"is {human_size(limit)}. Nothing was imported."
     )
 
 

@@ -28,6 +28,7 @@ _PAD_BOTTOM = 26
 # More buckets than this and weeks become months.
 _MAX_WEEKS = 30
 REFLECTION_COUNT = 8
+REFRAME_COUNT = 3
 REFLECTION_CHARS = 700
 
 
@@ -318,11 +319,18 @@ def build_summary(reader: JournalReader) -> ClinicianSummary:
     ]
 
     kinds = dict(EntryKind.choices)
-    chosen = (
-        entries.filter(kind__in=[EntryKind.POST_PRACTICE, EntryKind.FREE, EntryKind.REFRAME])
-        .exclude(body="", reframe="")
-        .order_by("-occurred_at")[:REFLECTION_COUNT]
+    # Belief reframes are few and telling, so they get their own places.
+    reframes = list(
+        entries.filter(kind=EntryKind.REFRAME)
+        .exclude(reframe="", belief="")
+        .order_by("-occurred_at")[:REFRAME_COUNT]
     )
+    others = list(
+        entries.filter(kind__in=[EntryKind.POST_PRACTICE, EntryKind.FREE])
+        .exclude(body="")
+        .order_by("-occurred_at")[: REFLECTION_COUNT - len(reframes)]
+    )
+    chosen = sorted(reframes + others, key=lambda e: e.occurred_at, reverse=True)
     reflections = [
         Reflection(
             when=entry.occurred_at.astimezone(reader.zone),

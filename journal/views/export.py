@@ -22,7 +22,7 @@ from journal.exports.forms import (
 from journal.exports.reader import JournalReader
 from journal.exports.summary import build_summary
 from journal.http import AuthedHttpRequest
-from journal.imports import ImportFileError, journal_import
+from journal.imports import ImportFileError, human_size, journal_import
 
 _STREAMS: dict[str, tuple[Callable[[JournalReader], Iterator[bytes]], str, str]] = {
     Format.JSON: (json_format.export_json, json_format.CONTENT_TYPE, json_format.EXTENSION),
@@ -90,7 +90,7 @@ def export_summary(request: AuthedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_page(request: AuthedHttpRequest) -> HttpResponse:
     limit = settings.IMPORT_MAX_BYTES
-    context: dict[str, object] = {"nav": "export", "max_megabytes": round(limit / 2**20, 1)}
+    context: dict[str, object] = {"nav": "export", "max_size": human_size(limit)}
     if request.method == "POST":
         # A body far over the cap is refused before Django reads the upload.
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
