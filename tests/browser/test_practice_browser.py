@@ -43,8 +43,21 @@ def start_body_scan(page: Page, minutes: str = "1", double_click: bool = False) 
     page.wait_for_url(re.compile(r"/run/$"))
 
 
+# Counts the chime's notes and the vibration instead of making them.
+LISTEN_FOR_THE_END = """
+window.__ending = {notes: 0, vibrations: 0};
+const createOscillator = AudioContext.prototype.createOscillator;
+AudioContext.prototype.createOscillator = function () {
+  window.__ending.notes += 1;
+  return createOscillator.call(this);
+};
+navigator.vibrate = function () { window.__ending.vibrations += 1; return true; };
+"""
+
+
 def test_a_practice_from_before_to_after_with_a_shortened_timer(page: Page, maya: User):
     page.clock.install()
+    page.add_init_script(LISTEN_FOR_THE_END)
     log_in(page, "maya", PASSWORD)
     page.goto("/practices/body-scan/")
     screenshot(page, "practice-detail-desktop")
@@ -75,8 +88,10 @@ def test_a_practice_from_before_to_after_with_a_shortened_timer(page: Page, maya
     page.get_by_role("button", name="Add a minute").click()
     expect(timer).to_have_text("1:50")
 
+    assert page.evaluate("window.__ending") == {"notes": 0, "vibrations": 0}
     page.clock.run_for(111_000)
     expect(page.get_by_text("Time is up", exact=True)).to_be_visible()
+    assert page.evaluate("window.__ending") == {"notes": 2, "vibrations": 1}
     panel = page.get_by_role("region", name="How are you now?")
     expect(panel).to_be_visible()
     expect(panel).to_be_focused()
@@ -193,6 +208,10 @@ def test_practice_pages_at_phone_width(phone_page: Page, maya: User):
     page.get_by_role("button", name="Begin").click()
     page.clock.run_for(65_000)
     screenshot(page, "practice-timer-phone")
+    breath = page.locator(".timer-breath")
+    assert breath.evaluate("el => getComputedStyle(el).animationName") == "breathe"
+    page.emulate_media(reduced_motion="reduce")
+    assert breath.evaluate("el => getComputedStyle(el).animationName") == "none"
     finish_url = page.get_by_role("link", name="Finish").get_attribute("href")
     page.goto(str(finish_url))
     screenshot(page, "practice-finish-phone")
