@@ -22,7 +22,7 @@ from practices.models import RATING_LABELS, RATINGS, PracticeSession, SessionSta
 CHART_WIDTH = 640
 CHART_HEIGHT = 200
 _PAD_LEFT = 34
-_PAD_RIGHT = 10
+_PAD_RIGHT = 28
 _PAD_TOP = 10
 _PAD_BOTTOM = 26
 # More buckets than this and weeks become months.
