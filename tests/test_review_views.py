@@ -178,3 +178,12 @@ def test_the_week_page_runs_a_fixed_number_of_queries_on_five_years(
     with django_assert_num_queries(5):
         response = alice_client.get("/review/trends/")
     assert response.context["logged_days"] > 80  # the seeded days within the last year
+
+
+def test_a_quiet_current_week_points_to_last_weeks_review(
+    alice_client: Client, alice: User
+) -> None:
+    content = alice_client.get("/review/").content.decode()
+    previous = _this_week(alice).previous
+    assert "only just begun" in content
+    assert f'<a href="/review/{previous.year}/{previous.number}/">Last week' in content
