@@ -52,6 +52,7 @@ def _render_week(
         "previous_url": _week_url(week.previous),
         "next_url": _week_url(week.next) if week.start < this_week.start else "",
         "current_url": reverse("review"),
+        "day_rows": [(d, _timeline_url(d.day) if d.logged else "") for d in review.days],
         "discoveries": [(d, _entry_url(d.uuid)) for d in review.discoveries],
         "red_flags": [(r, _entry_url(r.uuid)) for r in review.red_flags],
         "nav": "review",
