@@ -7,17 +7,19 @@ import io
 import json
 import zipfile
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
+from jsonschema import Draft202012Validator
 
 from journal.exports import csv_format, json_format, markdown_format
 from journal.exports.csv_format import safe_cell
 from journal.exports.reader import DateRange, JournalReader
 from journal.models import JournalEntry, Profile, Sensation, Tag
-from journal.vocabulary import EntryKind, Feel, Quality, Region
+from journal.vocabulary import Emotion, EntryKind, Feel, Quality, RedFlag, Region
 from practices.models import RATINGS, Practice, PracticeSession
 from tests.factories import (
     CheckInFactory,
@@ -300,3 +302,26 @@ def test_every_column_of_the_journal_is_in_the_export(journals, alice):
     many_to_many = {f.name for f in JournalEntry._meta.many_to_many}
     assert many_to_many == {"tags"}
     assert {rel.name for rel in JournalEntry._meta.related_objects} >= {"emotions", "sensations"}
+
+
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schema" / "journal-export-v1.schema.json"
+
+
+def test_the_export_matches_the_published_json_schema(journals, alice):
+    schema = json.loads(SCHEMA_PATH.read_text())
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document(alice))
+    ]
+    assert errors == []
+
+
+def test_the_schema_lists_the_apps_current_vocabulary():
+    defs = json.loads(SCHEMA_PATH.read_text())["$defs"]
+    assert defs["sensation"]["properties"]["region"]["enum"] == Region.values
+    assert defs["sensation"]["properties"]["quality"]["enum"] == Quality.values
+    assert defs["sensation"]["properties"]["feel"]["enum"] == Feel.values
+    assert defs["entry"]["properties"]["kind"]["enum"] == EntryKind.values
+    assert defs["entry"]["properties"]["emotions"]["items"]["enum"] == Emotion.values
+    assert defs["entry"]["properties"]["red_flags"]["items"]["enum"] == RedFlag.values
