@@ -27,7 +27,7 @@ def fast_passwords(settings: Any) -> None:
 
 
 def download(client: Client, **params: str) -> tuple[Any, bytes]:
-    response = client.get(reverse("export_download"), params)
+    response: Any = client.get(reverse("export_download"), params)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     return response, body
 

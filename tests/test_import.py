@@ -6,7 +6,7 @@ import copy
 import json
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.contrib.auth.models import User
@@ -61,7 +61,7 @@ def row_counts() -> dict[str, int]:
 
 @pytest.fixture
 def fresh(db: None) -> User:
-    return UserFactory(username="fresh", profile__time_zone="UTC")
+    return cast(User, UserFactory(username="fresh", profile__time_zone="UTC"))
 
 
 def test_a_year_of_demo_data_round_trips_exactly(alice, fresh):
@@ -109,7 +109,7 @@ def test_the_same_uuids_may_live_in_two_accounts(alice, bob):
 def test_ids_and_user_fields_in_the_file_are_ignored(alice, bob):
     build_journal(bob)
     doc = document(bob)
-    bob_entry = JournalEntry.objects.filter(user=bob).first()
+    bob_entry = JournalEntry.objects.filter(user=bob).earliest("occurred_at")
     for record in doc["entries"]:
         record["id"] = bob_entry.pk
         record["user"] = bob.pk
@@ -123,7 +123,7 @@ def test_ids_and_user_fields_in_the_file_are_ignored(alice, bob):
 
 def test_a_tag_with_a_name_already_there_is_reused(alice, fresh):
     build_journal(alice)
-    mine = TagFactory(user=fresh, name="Work Deadline")
+    mine = cast(Tag, TagFactory(user=fresh, name="Work Deadline"))
     JournalEntry.objects.filter(user=fresh).delete()
     summary = journal_import(user=fresh, data=export_bytes(alice), max_bytes=LIMIT)
     assert summary.added["tags"] == 1

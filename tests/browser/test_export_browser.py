@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from journal.models import JournalEntry
@@ -32,7 +33,7 @@ def catalog(transactional_db: None) -> None:
 def test_a_person_downloads_their_journal_and_imports_it_elsewhere(
     page: Page, phone_page: Page, tmp_path
 ):
-    alice = UserFactory(username="alice", profile__time_zone="Europe/London")
+    alice = cast(User, UserFactory(username="alice", profile__time_zone="Europe/London"))
     build_journal(alice, days=6)
     UserFactory(username="maya")
 
@@ -90,7 +91,7 @@ def test_a_broken_file_is_explained_without_changing_anything(phone_page: Page, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_summary_and_deletion_pages_read_well(page: Page, scheme: str):
-    alice = UserFactory(username="alice", profile__time_zone="Europe/London")
+    alice = cast(User, UserFactory(username="alice", profile__time_zone="Europe/London"))
     build_journal(alice, days=20)
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     log_in(page, "alice", PASSWORD)
@@ -107,7 +108,7 @@ def test_the_summary_and_deletion_pages_read_well(page: Page, scheme: str):
 
 
 def test_deleting_the_account_logs_the_person_out(phone_page: Page):
-    alice = UserFactory(username="alice")
+    alice = cast(User, UserFactory(username="alice"))
     build_journal(alice, days=2)
     log_in(phone_page, "alice", PASSWORD)
     phone_page.goto("/settings/delete-account/")
