@@ -259,3 +259,32 @@ def test_session_and_csrf_cookies_are_http_only(alice: User) -> None:
 
     assert response.cookies["sessionid"]["httponly"]
     assert response.cookies["sessionid"]["samesite"] == "Lax"
+
+
+def test_no_script_keeps_anything_in_browser_storage() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sources = [
+        *root.joinpath("static").rglob("*.js"),
+        *root.joinpath("templates").rglob("*.html"),
+    ]
+    # htmx's own history cache is switched off in base.html; vendored htmx is excluded.
+    ours = [p for p in sources if "htmx" not in p.name and "vendor" not in p.parts]
+    assert ours, "found no scripts or templates to check"
+    offenders = [
+        f"{path.relative_to(root)}: {word}"
+        for path in ours
+        for word in ("localStorage", "sessionStorage", "indexedDB", "document.cookie")
+        if word in path.read_text(errors="replace")
+    ]
+
+    assert not offenders
+
+
+def test_htmx_keeps_no_page_copies_in_local_storage(client: Client) -> None:
+    # htmx's history cache would copy pages (health data) into localStorage.
+    html = client.get(reverse("login")).content.decode()
+
+    assert '"historyCacheSize":0' in html
+    assert '"allowEval":false' in html
