@@ -112,7 +112,7 @@ def review_trends(request: AuthedHttpRequest) -> HttpResponse:
         "weeks": weeks,
         "trend_chart": trend_chart(data.weeks),
         "calendar": calendar_heatmap(
-            title="A year of days: each square is a day, darker when pain was higher",
+            title="A year of days: each square is a day, a stronger colour when pain was higher",
             start=data.first,
             days=days,
         ),
