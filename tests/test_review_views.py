@@ -15,7 +15,7 @@ from journal.demo import demo_seed
 from journal.services import profile_for
 from journal.vocabulary import EntryKind
 from journal.weeks import Week
-from tests.factories import CheckInFactory, JournalEntryFactory
+from tests.factories import CheckInFactory, JournalEntryFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +187,26 @@ def test_a_quiet_current_week_points_to_last_weeks_review(
     previous = _this_week(alice).previous
     assert "only just begun" in content
     assert f'<a href="/review/{previous.year}/{previous.number}/">Last week' in content
+
+
+def test_tag_names_in_findings_are_escaped(alice_client: Client, alice: User) -> None:
+    tag = TagFactory(user=alice, name="<b>boss</b>")
+    for offset in range(8):
+        CheckInFactory(
+            user=alice,
+            occurred_at=f"2026-03-0{offset + 1}T08:00:00Z",
+            pain=8 if offset % 2 else 2,
+            tags=[tag] if offset % 2 else [],
+        )
+    content = alice_client.get(WEEK_URL).content.decode()
+    assert "&lt;b&gt;boss&lt;/b&gt;" in content
+    assert "<b>boss</b>" not in content
+
+
+def test_links_carry_no_health_data(alice_client: Client, alice: User) -> None:
+    demo_seed(user=alice, years=1, seed=4, until=date(2026, 3, 8))
+    for url in (WEEK_URL, "/review/trends/"):
+        content = alice_client.get(url).content.decode()
+        for href in re.findall(r'(?:href|hx-get)="([^"]*)"', content):
+            query = href.partition("?")[2]
+            assert re.fullmatch(r"(start=\d{4}-\d\d-\d\d&amp;end=\d{4}-\d\d-\d\d)?", query), href
