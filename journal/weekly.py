@@ -202,6 +202,19 @@ class WeekReview:
     discoveries: list[Discovery]
     red_flags: list[RedFlagReport]
     days_logged: int
+    pain: float | None = None  # mean of the days' morning pain
+    previous_pain: float | None = None
+
+    @property
+    def pain_words(self) -> str:
+        """This week's mean pain against last week's, in words, or "" when either is unknown."""
+        if self.pain is None or self.previous_pain is None:
+            return ""
+        this, last = round(self.pain, 1), round(self.previous_pain, 1)
+        if this == last:
+            return f"the same as the week before ({last:.1f})"
+        direction = "lower" if this < last else "higher"
+        return f"{direction} than {last:.1f} the week before"
 
     @property
     def is_quiet(self) -> bool:
@@ -414,6 +427,8 @@ def week_review(*, user: User, week: Week) -> WeekReview:
         discoveries=discoveries,
         red_flags=red_flags,
         days_logged=sum(1 for d in this_days if d.logged),
+        pain=_mean([d.pain for d in this_days if d.pain is not None]),
+        previous_pain=_mean([d.pain for d in last_days if d.pain is not None]),
     )
 
 

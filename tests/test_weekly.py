@@ -93,6 +93,21 @@ def test_counts_compare_with_the_week_before_in_numbers(alice: User) -> None:
     assert (minutes.this, minutes.last) == (10, 10)
 
 
+def test_mean_pain_is_compared_with_the_week_before(alice: User) -> None:
+    last_monday = MONDAY - timedelta(days=7)
+    CheckInFactory(user=alice, occurred_at=at(last_monday, 8), pain=6)
+    CheckInFactory(user=alice, occurred_at=at(last_monday + timedelta(days=1), 8), pain=5)
+    CheckInFactory(user=alice, occurred_at=at(MONDAY, 8), pain=4)
+    CheckInFactory(user=alice, occurred_at=at(MONDAY, 20), pain=2)  # Monday's mean is 3
+    CheckInFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=2), 8), pain=6)
+
+    review = week_review(user=alice, week=week_of(alice))
+
+    assert (review.pain, review.previous_pain) == (4.5, 5.5)  # the mean of daily means
+    assert review.pain_words == "lower than 5.5 the week before"
+    assert week_review(user=alice, week=week_of(alice).next).pain_words == ""
+
+
 def test_what_helped_ranks_by_median_pain_change_over_12_weeks(alice: User) -> None:
     def rated(slug: str, day: date, before: int, after: int) -> None:
         session(alice, at(day, 12), slug, before_pain=before, after_pain=after,
