@@ -30,6 +30,7 @@ HISTORY_WEEKS = 12
 MIN_SESSIONS = 3
 QUIET_DAYS = 2  # fewer days with anything logged: the week gets a gentle invitation instead
 EXCERPT = 180
+SMALL_PAIN_CHANGE = 0.5  # a smaller change in mean weekly pain is "about the same"
 
 ENTRY_FIELDS = (
     "id",
@@ -211,8 +212,8 @@ class WeekReview:
         if self.pain is None or self.previous_pain is None:
             return ""
         this, last = round(self.pain, 1), round(self.previous_pain, 1)
-        if this == last:
-            return f"the same as the week before ({last:.1f})"
+        if abs(this - last) < SMALL_PAIN_CHANGE:
+            return f"about the same as the week before ({last:.1f})"
         direction = "lower" if this < last else "higher"
         return f"{direction} than {last:.1f} the week before"
 

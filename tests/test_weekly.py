@@ -106,6 +106,10 @@ def test_mean_pain_is_compared_with_the_week_before(alice: User) -> None:
     assert (review.pain, review.previous_pain) == (4.5, 5.5)  # the mean of daily means
     assert review.pain_words == "lower than 5.5 the week before"
     assert week_review(user=alice, week=week_of(alice).next).pain_words == ""
+    CheckInFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=3), 8), pain=8)
+    review = week_review(user=alice, week=week_of(alice))
+    assert review.pain == 17 / 3
+    assert review.pain_words == "about the same as the week before (5.5)"
 
 
 def test_what_helped_ranks_by_median_pain_change_over_12_weeks(alice: User) -> None:
