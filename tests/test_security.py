@@ -18,6 +18,13 @@ from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings: Any) -> None:
+    # Argon2 costs about half a second per check; these tests log in many times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 WRONG = "not the password at all"
 
 
