@@ -100,6 +100,7 @@ class DayFigures:
     minutes: int = 0
     sessions: int = 0
     entries: int = 0
+    checked_in: bool = False
 
     @property
     def logged(self) -> bool:
@@ -308,6 +309,8 @@ def week_review(*, user: User, week: Week) -> WeekReview:
             figures[day].entries += 1
         if row["kind"] == EntryKind.CHECK_IN:
             record.checked_in = True
+            if day in figures:
+                figures[day].checked_in = True
             for name in ("pain", "tension", "stress", "sleep_hours", "sleep_quality"):
                 if row[name] is not None:
                     day_values[day][name].append(float(row[name]))
@@ -405,7 +408,7 @@ def week_review(*, user: User, week: Week) -> WeekReview:
         return Comparison(label, sum(map(pick, this_days)), sum(map(pick, last_days)))
 
     comparisons = [
-        compare("Days with a check-in", lambda d: d.pain is not None or d.stress is not None),
+        compare("Days with a check-in", lambda d: d.checked_in),
         compare("Practice sessions", lambda d: d.sessions),
         compare("Minutes of practice", lambda d: d.minutes),
     ]
