@@ -300,3 +300,11 @@ def test_trends_average_weekly_pain_and_mark_logged_days(alice: User) -> None:
         MONDAY: 2,
         MONDAY + timedelta(days=1): 6,
     }
+
+
+def test_a_check_in_without_ratings_still_counts_as_a_day(alice: User) -> None:
+    CheckInFactory(user=alice, occurred_at=at(MONDAY, 8), pain=None, tension=None, stress=None,
+                   sleep_hours=None, sleep_quality=None)  # fmt: skip
+    JournalEntryFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=1), 8))
+    comparisons = {c.label: c for c in week_review(user=alice, week=week_of(alice)).comparisons}
+    assert comparisons["Days with a check-in"].this == 1
