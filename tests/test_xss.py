@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.test import Client
@@ -119,6 +119,10 @@ def fast_passwords(settings: Any) -> None:
 @pytest.fixture
 def hostile(alice: Any, bob: Any) -> Cast:
     """alice's journal with hostile text in every free-text field."""
+    return hostile_journal(alice, bob, body=PAYLOAD)
+
+
+def hostile_journal(alice: Any, bob: Any, *, body: str) -> Cast:
     now = timezone.now()
     tag = TagFactory(user=alice, name=SHORT)
     practice = PracticeFactory(
@@ -133,13 +137,13 @@ def hostile(alice: Any, bob: Any) -> Cast:
     )
     SensationFactory(entry=None, session=session, user=alice, note=PAYLOAD)
     entry = JournalEntryFactory(
-        user=alice, body=PAYLOAD, occurred_at=now - timedelta(hours=1), tags=[tag]
+        user=alice, body=body, occurred_at=now - timedelta(hours=1), tags=[tag]
     )
     SensationFactory(entry=entry, note=PAYLOAD)
     JournalEntryFactory(
         user=alice,
         kind=EntryKind.REFRAME,
-        body=PAYLOAD,
+        body=body,
         belief=PAYLOAD,
         reframe=PAYLOAD,
         belief_strength_before=80,
@@ -150,7 +154,7 @@ def hostile(alice: Any, bob: Any) -> Cast:
     JournalEntryFactory(
         user=alice,
         kind=EntryKind.CHECK_IN,
-        body=PAYLOAD,
+        body=body,
         pain=5,
         stress=6,
         occurred_at=now - timedelta(days=1),
@@ -245,3 +249,19 @@ def test_the_file_exports_are_downloads_not_pages(hostile: Cast, fmt: str) -> No
     assert not response["Content-Type"].startswith("text/html")
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_markdown_export_keeps_plain_text_fields_from_becoming_html(
+    alice: Any, bob: Any
+) -> None:
+    """Entry bodies are the person's own Markdown and are exported as written. Every other
+    field (tag and practice names, notes, beliefs) is plain text: rendered by an ordinary
+    Markdown viewer, which passes HTML through, it must stay text."""
+    from markdown_it import MarkdownIt
+
+    journal = hostile_journal(alice, bob, body="Plain words about my back.")
+    response = logged_in(journal.alice).get("/export/download/?format=md")
+    markdown = b"".join(cast(Any, response).streaming_content).decode()
+
+    assert MARK in markdown
+    assert not inert_problems(MarkdownIt("commonmark").render(markdown))
