@@ -258,6 +258,7 @@ def test_eight_writers_lose_and_duplicate_nothing(database: Database, tmp_path: 
 
     written = committed_tokens(out_dir)
     total = sum(per_writer)
+    print(f"{database.vendor}: {total} check-ins in {SECONDS:.0f} s by {WORKERS} writers")
     assert len(written) == total
     assert total >= WORKERS, per_writer  # every writer got through at least once
     entries, sensations, emotions, entry_tags, tags = table_counts(database, COUNTS)
