@@ -295,3 +295,16 @@ def test_htmx_keeps_no_page_copies_in_local_storage(client: Client) -> None:
 
     assert '"historyCacheSize":0' in html
     assert '"allowEval":false' in html
+
+
+def test_the_access_log_leaves_out_query_strings() -> None:
+    # Timeline filters carry the person's own words in the query string.
+    import runpy
+    from pathlib import Path
+
+    config = runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
+    log_format = config["access_log_format"]
+
+    assert "%(U)s" in log_format
+    for leaky in ("%(r)s", "%(q)s", "%({"):
+        assert leaky not in log_format
