@@ -222,3 +222,13 @@ def test_today_query_count_does_not_grow_with_entries(
         response = alice_client.get(HOME)
     assert response.status_code == 200
     assert len(response.context["today_items"]) == 30
+
+
+def test_adding_a_row_to_an_empty_form_shows_no_errors_yet(alice_client) -> None:
+    data = {"token": str(uuid.uuid4()), "sens-TOTAL_FORMS": "1", "sens-INITIAL_FORMS": "0"}
+    data |= {"sens-0-region": "neck", "add_row": "1"}
+    response = alice_client.post(HOME, data)
+    assert response.status_code == 200
+    assert len(response.context["rows"].forms) == 2
+    assert b"There is nothing to save yet" not in response.content
+    assert b"Choose what it feels like." not in response.content

@@ -3,8 +3,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -66,6 +68,10 @@ def sensation_row(request: AuthedHttpRequest) -> HttpResponse | None:
     return render(request, "journal/_sensations.html#sensation_row", {"row": form, "index": index})
 
 
+def _unjudged(form: forms.Form) -> None:
+    form._errors = ErrorDict()  # type: ignore[attr-defined]
+
+
 def handle_entry_form(
     request: AuthedHttpRequest,
     *,
@@ -95,7 +101,13 @@ def handle_entry_form(
             )
             rows = sensation_formset(initial=existing)
         elif "add_row" in data:
-            return form, with_one_more_row(data), None
+            # Only a new row was asked for: show what was typed, without judging it yet.
+            rows = with_one_more_row(data)
+            _unjudged(form)
+            rows._non_form_errors = ErrorList()  # type: ignore[attr-defined]
+            for row in rows.forms:
+                _unjudged(row)
+            return form, rows, None
         else:
             rows = sensation_formset(data)
     if data is None:
