@@ -325,3 +325,14 @@ def test_the_schema_lists_the_apps_current_vocabulary():
     assert defs["entry"]["properties"]["kind"]["enum"] == EntryKind.values
     assert defs["entry"]["properties"]["emotions"]["items"]["enum"] == Emotion.values
     assert defs["entry"]["properties"]["red_flags"]["items"]["enum"] == RedFlag.values
+
+
+def test_small_reading_chunks_give_the_same_export(journals, alice, monkeypatch):
+    """Chunk boundaries (children fetched per chunk) lose and repeat nothing."""
+    whole = document(alice)
+    monkeypatch.setattr("journal.exports.reader.CHUNK_SIZE", 4)
+    chunked = document(alice)
+    whole.pop("exported_at")
+    chunked.pop("exported_at")
+    assert chunked == whole
+    assert len(csv_files(alice)["sensations.csv"]) == 24

@@ -119,3 +119,16 @@ def test_deleting_the_account_logs_the_person_out(phone_page: Page):
     assert not JournalEntry.objects.exists()
     phone_page.goto("/export/")
     assert "/accounts/login/" in phone_page.url
+
+
+def test_the_export_and_summary_pages_fit_a_phone(phone_page: Page):
+    alice = cast(User, UserFactory(username="alice", profile__time_zone="Europe/London"))
+    build_journal(alice, days=10)
+    log_in(phone_page, "alice", PASSWORD)
+    for path, name in (("/export/", "export-phone"), ("/export/summary/", "summary-phone")):
+        phone_page.goto(path)
+        # Nothing wider than the screen: tables scroll inside their own box.
+        width = phone_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide"
+        screenshot(phone_page, name)
+        assert serious_violations(phone_page) == []
