@@ -203,10 +203,10 @@ class EntryForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if self.kind == EntryKind.CHECK_IN and not self.errors:
+        if self.kind in {EntryKind.CHECK_IN, EntryKind.POST_PRACTICE} and not self.errors:
             answered = [
                 data.get(name) == 0 or bool(data.get(name))
-                for name in KIND_FIELDS[EntryKind.CHECK_IN]
+                for name in KIND_FIELDS[self.kind]
                 if name not in {"occurred_at", "red_flags"}
             ]
             if not any(answered) and not self.has_sensations and not data.get("red_flags"):

@@ -236,3 +236,13 @@ def test_anonymous_people_go_to_log_in_for_entries(client, alice) -> None:
         response = client.get(reverse(name, kwargs={"entry_uuid": entry.uuid}))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
+
+
+def test_an_empty_reflection_is_not_saved(alice_client, alice) -> None:
+    session = PracticeSessionFactory(user=alice)
+    url = reverse("reflection_new", kwargs={"session_uuid": session.uuid})
+    data = {"token": str(uuid.uuid4()), "sens-TOTAL_FORMS": "0", "sens-INITIAL_FORMS": "0"}
+    response = alice_client.post(url, data)
+    assert response.status_code == 200
+    assert b"There is nothing to save yet" in response.content
+    assert not JournalEntry.objects.exists()

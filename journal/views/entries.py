@@ -191,7 +191,7 @@ def render_entry_page(
         "entry": entry,
         "session": session,
         "prompts": REFLECTION_PROMPTS if kind == EntryKind.POST_PRACTICE else [],
-        "nav": "today",
+        "nav": "practices" if session else "today",
         **sensation_context(rows),
         **(extra or {}),
     }
