@@ -12,6 +12,9 @@
     if (!textarea) {
       return;
     }
+    if (status) {
+      status.hidden = false; // the promise to save as you type holds only with JavaScript
+    }
     var timer = null;
     var dirty = false;
     var inFlight = false;
