@@ -45,8 +45,9 @@
         })
         .catch(function () {
           dirty = true;
-          if (status) {
-            status.textContent = "Not saved yet: the connection dropped. Keep writing; we will try again.";
+          var current = document.getElementById("autosave-status");
+          if (current) {
+            current.textContent = "Not saved yet: the connection dropped. Keep writing; we will try again.";
           }
         })
         .finally(function () {
