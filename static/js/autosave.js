@@ -49,6 +49,7 @@
           if (current) {
             current.textContent = "Not saved yet: the connection dropped. Keep writing; we will try again.";
           }
+          timer = window.setTimeout(save, DELAY * 5);
         })
         .finally(function () {
           inFlight = false;
