@@ -56,6 +56,15 @@
         });
     }
 
+    // The server refused (a 4xx or 5xx): keep the words marked as unsaved.
+    form.addEventListener("htmx:responseError", function () {
+      dirty = true;
+      var current = document.getElementById("autosave-status");
+      if (current) {
+        current.textContent = "Not saved yet. Keep this page open and try again in a moment.";
+      }
+    });
+
     textarea.addEventListener("input", function () {
       dirty = true;
       if (timer) {
