@@ -308,3 +308,17 @@ def test_the_access_log_leaves_out_query_strings() -> None:
     assert "%(U)s" in log_format
     for leaky in ("%(r)s", "%(q)s", "%({"):
         assert leaky not in log_format
+
+
+def test_journal_words_never_reach_the_logs(
+    alice_client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    words = "flare after the anniversary call"
+
+    alice_client.post("/journal/new/free/", {"body": words, "pain": "99"})
+    alice_client.post("/journal/new/free/", {"body": words})
+    alice_client.get("/timeline/", {"q": words})
+    alice_client.get("/no-such-page/", {"q": words})
+
+    assert "anniversary" not in caplog.text
