@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 # Imported for its signal receivers: log-ins, failures, log-outs and lock-outs are logged
@@ -108,3 +109,23 @@ class RefusedAccessLogMiddleware:
             security.log_refused(request, 403, "permission_denied")
             # The 403 response built from this exception is already logged.
             request._journal_refusal_logged = True  # type: ignore[attr-defined]
+
+
+class HtmxLoginRedirectMiddleware:
+    """An htmx request whose log-in has ended would swap the log-in page into a fragment;
+    send the whole window there instead."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.headers.get("HX-Request") == "true"
+            and response.status_code == 302
+            and response.get("Location", "").startswith(resolve_url(settings.LOGIN_URL))
+        ):
+            redirect = HttpResponse(status=204)
+            redirect["HX-Redirect"] = response["Location"]
+            return redirect
+        return response

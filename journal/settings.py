@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "journal.middleware.PrivateCacheMiddleware",
     "journal.middleware.SessionTimeoutMiddleware",
+    "journal.middleware.HtmxLoginRedirectMiddleware",
     "journal.middleware.RefusedAccessLogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -185,3 +185,29 @@ def test_a_session_without_clocks_gets_them(alice_client: Client) -> None:
     assert alice_client.get(reverse("settings")).status_code == 200
 
     assert LOGIN_AT in alice_client.session
+
+
+def test_an_htmx_request_after_the_log_in_ended_sends_the_window_to_log_in(
+    client: Client,
+) -> None:
+    response = client.get(reverse("settings"), headers={"HX-Request": "true"})
+
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith(reverse("login"))
+
+
+def test_a_plain_request_after_the_log_in_ended_is_redirected(client: Client) -> None:
+    response = client.get(reverse("settings"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_common_and_short_passwords_are_refused(alice: User) -> None:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    for weak in ("password123", "qwertyuiop", "12345678901", "short1"):
+        with pytest.raises(ValidationError):
+            validate_password(weak, user=alice)
+    validate_password("a calm long password 42", user=alice)
