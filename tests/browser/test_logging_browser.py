@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from journal.models import JournalEntry, Sensation
@@ -195,3 +197,16 @@ def test_enter_in_a_text_field_saves_the_check_in(page: Page, maya) -> None:
     page.get_by_label("New tags").press("Enter")
     expect(page.get_by_text("Check-in saved.")).to_be_visible()
     assert [t.name for t in JournalEntry.objects.get(user=maya).tags.all()] == ["long drive"]
+
+
+def test_show_older_items_appends_the_next_page(page: Page, maya) -> None:
+    now = timezone.now()
+    for hours in range(35):
+        JournalEntryFactory(user=maya, occurred_at=now - timedelta(hours=hours))
+    log_in(page, "maya", PASSWORD)
+    page.goto("/timeline/")
+    expect(page.locator("article.item")).to_have_count(30)
+    page.get_by_role("link", name="Show older items").click()
+    expect(page.locator("article.item")).to_have_count(35)
+    expect(page.get_by_role("link", name="Show older items")).to_have_count(0)
+    assert page.url.endswith("/timeline/")  # the htmx swap keeps the page where it was
