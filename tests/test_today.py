@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -232,3 +232,14 @@ def test_adding_a_row_to_an_empty_form_shows_no_errors_yet(alice_client) -> None
     assert len(response.context["rows"].forms) == 2
     assert b"There is nothing to save yet" not in response.content
     assert b"Choose what it feels like." not in response.content
+
+
+def test_a_session_in_progress_shows_its_start_in_the_persons_time_zone(
+    alice_client, alice
+) -> None:
+    started = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)  # 09:00 in London (summer time)
+    PracticeSessionFactory(
+        user=alice, state=SessionState.IN_PROGRESS, started_at=started, ended_at=None
+    )
+    response = alice_client.get(HOME)
+    assert b"started 1 July, 09:00" in response.content

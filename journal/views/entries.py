@@ -187,6 +187,7 @@ def render_entry_page(
         "title": TITLES[EntryKind(kind)] if entry is None else f"Edit: {TITLES[EntryKind(kind)]}",
         "intro": INTROS.get(EntryKind(kind), ""),
         "form": form,
+        "zone": form.zone,
         "rows": rows,
         "entry": entry,
         "session": session,

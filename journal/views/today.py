@@ -69,6 +69,7 @@ def today_page(request: AuthedHttpRequest) -> HttpResponse:
         "red_flag_today": red_flag_today,
         "checked_in_at": checked_in_at,
         "write_kinds": [(k.value, k.label) for k in WRITE_KINDS],
+        "zone": zone,
         "nav": "today",
         **sensation_context(rows),
     }
