@@ -336,3 +336,14 @@ def test_small_reading_chunks_give_the_same_export(journals, alice, monkeypatch)
     chunked.pop("exported_at")
     assert chunked == whole
     assert len(csv_files(alice)["sensations.csv"]) == 24
+
+
+def test_plain_text_fields_cannot_become_markup_in_the_markdown(alice):
+    tag = TagFactory(user=alice, name="<b>loud</b> & [link](x)")
+    entry = JournalEntryFactory(user=alice, body="My **own** Markdown", tags=[tag])
+    SensationFactory(entry=entry, note="<img src=x> *not emphasis*")
+    text = markdown(alice)
+    assert r"- Tags: \<b\>loud\</b\> \& \[link\](x)" in text
+    assert r"\<img src=x\> \*not emphasis\*" in text
+    # The entry body is the person's own Markdown and stays as written.
+    assert "My **own** Markdown" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -24,6 +25,19 @@ _SLEEP: dict[int, str] = {int(k): str(v) for k, v in SleepQuality.choices}
 _STATE: dict[str, str] = {str(k): str(v) for k, v in SessionState.choices}
 
 
+# Characters that Markdown would turn into markup (HTML, links, emphasis, code); escaped
+# with a backslash in the plain-text fields so a Markdown viewer shows them as typed.
+_MARKUP = re.compile(r"([\\`*_\[\]<>&|~#])")
+
+
+def _plain(text: str) -> str:
+    """A plain-text field (names, notes, beliefs) made safe to embed in Markdown.
+
+    Entry bodies are the person's own Markdown and are exported as written.
+    """
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def _label(labels: dict[str, str], value: str) -> str:
     return labels.get(value, value)
 
@@ -37,7 +51,7 @@ def _sensation_lines(sensations: list[Record]) -> list[str]:
             f"{s['intensity']}/10, {_label(_FEEL, s['feel']).lower()}"
         )
         if s["note"]:
-            line += f": {_one_line(s['note'])}"
+            line += f": {_plain(_one_line(s['note']))}"
         lines.append(line)
     return lines
 
@@ -47,7 +61,7 @@ def _one_line(text: str) -> str:
 
 
 def _session_lines(record: Record, moment: datetime) -> list[str]:
-    title = f"### {moment:%H:%M} · {record['practice_name']}"
+    title = f"### {moment:%H:%M} · {_plain(record['practice_name'])}"
     lines = [title, ""]
     details = []
     if record["state"] != SessionState.FINISHED:
@@ -68,7 +82,7 @@ def _session_lines(record: Record, moment: datetime) -> list[str]:
     if record["sensations"]:
         lines += ["Sensations:", "", *_sensation_lines(record["sensations"]), ""]
     if record["notes"]:
-        lines += [record["notes"].strip(), ""]
+        lines += [_plain(record["notes"].strip()), ""]
     return lines
 
 
@@ -95,7 +109,7 @@ def _entry_lines(record: Record, moment: datetime) -> list[str]:
         names = ", ".join(_label(_EMOTION, e).lower() for e in record["emotions"])
         context.append(f"- Emotions: {names}")
     if record["tag_names"]:
-        context.append(f"- Tags: {', '.join(record['tag_names'])}")
+        context.append(f"- Tags: {', '.join(_plain(name) for name in record['tag_names'])}")
     if context:
         lines += [*context, ""]
     if record["red_flags"]:
@@ -105,13 +119,13 @@ def _entry_lines(record: Record, moment: datetime) -> list[str]:
     if record["belief"]:
         lines += [
             f"Belief ({_dash(record['belief_strength_before'])}/100): "
-            f"{_one_line(record['belief'])}",
+            f"{_plain(_one_line(record['belief']))}",
             "",
         ]
     if record["reframe"]:
         lines += [
             f"Kinder view ({_dash(record['belief_strength_after'])}/100): "
-            f"{_one_line(record['reframe'])}",
+            f"{_plain(_one_line(record['reframe']))}",
             "",
         ]
     if record["sensations"]:
