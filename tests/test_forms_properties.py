@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 import journal
 import practices
 from journal.models import EntryEmotion, JournalEntry, Profile, Sensation, Tag
+from journal.services import profile_for
 from practices.models import Practice, PracticeSession
 from tests.factories import (
     CheckInFactory,
@@ -97,6 +98,9 @@ CONSTRUCTOR_ARGS: dict[str, Any] = {
 }
 
 
+ONE_PER_PERSON: dict[Any, Any] = {Profile: profile_for}
+
+
 def form_kwargs(form_class: type[forms.BaseForm], user: User) -> dict[str, Any]:
     kwargs: dict[str, Any] = {}
     for param in inspect.signature(form_class.__init__).parameters.values():
@@ -112,6 +116,10 @@ def form_kwargs(form_class: type[forms.BaseForm], user: User) -> dict[str, Any]:
                 f"it to CONSTRUCTOR_ARGS in tests/test_forms_properties.py."
             )
         kwargs[param.name] = CONSTRUCTOR_ARGS[param.name](user)
+    model = getattr(getattr(form_class, "_meta", None), "model", None)
+    if model in ONE_PER_PERSON:
+        # A row each person has exactly one of is edited, never made a second time.
+        kwargs["instance"] = ONE_PER_PERSON[model](user)
     return kwargs
 
 
