@@ -16,8 +16,10 @@ from pathlib import Path
 from journal.env import envint, envstr
 
 bind = [envstr("GUNICORN_BIND", "127.0.0.1:8000")]
-# Three sync workers measured fastest on the 2-core reference machine (see README, Benchmark):
-# one more than the cores keeps a core busy while another worker waits on the database.
+# Three sync workers on 2 cores (README, Benchmark): one more process than cores keeps both busy
+# while one waits on the database, and with SQLite it keeps at most three writers queueing for
+# the lock (threads made the check-in's p99 several times worse). With PostgreSQL, 2 workers x 4
+# threads served read pages faster.
 workers = envint("WEB_CONCURRENCY", 3, minimum=1)
 threads = envint("GUNICORN_THREADS", 1, minimum=1)
 worker_class = "gthread" if threads > 1 else "sync"

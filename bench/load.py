@@ -156,15 +156,16 @@ def wrk(
     )
 
 
-def drain(base: str, *, workers: int) -> None:
+def drain(base: str, *, probes: int) -> None:
     """Waits until the server has worked off the requests wrk left behind when it stopped.
 
-    wrk abandons its in-flight requests at the end of a run, and sync workers still answer them
-    one by one; without this the next target would be measured behind that queue. A health
-    check per worker goes to the back of that queue, so its answers mean the queue is empty.
+    wrk abandons its in-flight requests at the end of a run, and the workers still answer them;
+    without this the next target would be measured behind that queue. Health checks sent as
+    many at once as wrk had connections go to the back of that queue: their answers mean it is
+    empty.
     """
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(lambda _: fetch(f"{base}/healthz"), range(workers)))
+    with ThreadPoolExecutor(max_workers=probes) as pool:
+        list(pool.map(lambda _: fetch(f"{base}/healthz"), range(probes)))
 
 
 def fetch(

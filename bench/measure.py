@@ -173,7 +173,7 @@ def load_once(
         cookie=person.cookie if target.signed_in else "",
         body=form_body(target, person.csrf_token, fresh=False) if target.method == "POST" else "",
     )
-    load.drain(base, workers=args.workers)
+    load.drain(base, probes=args.connections)
     return run
 
 

@@ -12,6 +12,7 @@ import argparse
 import logging
 import os
 import platform
+import runpy
 import secrets
 import shutil
 import sys
@@ -31,8 +32,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, help="warm-up seconds per target (default 2)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--wrk-threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    parser.add_argument("--workers", type=int, help="gunicorn workers (as gunicorn.conf.py)")
+    parser.add_argument("--threads", type=int, help="threads per worker (as gunicorn.conf.py)")
     parser.add_argument("--only", action="append", default=[], help="measure only this target")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results.json")
     parser.add_argument("--keep", action="store_true", help="keep the SQLite file afterwards")
@@ -43,6 +44,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "an earlier --keep run) is reused and new migrations are applied to it",
     )
     args = parser.parse_args(argv)
+    # What `make serve` would run, unless told otherwise.
+    served = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    args.workers = args.workers or served["workers"]
+    args.threads = args.threads or served["threads"]
     args.rounds = args.rounds or (1 if args.small else 5)
     args.seconds = args.seconds or (1 if args.small else 5)
     args.warmup = args.warmup if args.warmup is not None else (1 if args.small else 2)
