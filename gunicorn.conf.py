@@ -18,8 +18,8 @@ from journal.env import envint, envstr
 bind = [envstr("GUNICORN_BIND", "127.0.0.1:8000")]
 # Three sync workers on 2 cores (README, Benchmark): one more process than cores keeps both busy
 # while one waits on the database, and with SQLite it keeps at most three writers queueing for
-# the lock (threads made the check-in's p99 several times worse). With PostgreSQL, 2 workers x 4
-# threads served read pages faster.
+# the lock (threads made the check-in's p99 several times worse). Read pages alone were faster
+# with 2 workers x 4 threads: worth trying with PostgreSQL, which has no single write lock.
 workers = envint("WEB_CONCURRENCY", 3, minimum=1)
 threads = envint("GUNICORN_THREADS", 1, minimum=1)
 worker_class = "gthread" if threads > 1 else "sync"
