@@ -17,9 +17,7 @@ urlpatterns = [
         path(f"journal/new/{kind}/", entry_views.entry_new, {"kind": kind}, name="entry_new")
         for kind in ("free", "expressive", "reframe")
     ],
-    path(
-        "journal/reflect/<uuid:session_uuid>/", entry_views.reflection_new, name="reflection_new"
-    ),
+    path("journal/reflect/<uuid:session_uuid>/", entry_views.reflection_new, name="reflection_new"),
     path("journal/<uuid:entry_uuid>/", entry_views.entry_detail, name="entry_detail"),
     path("journal/<uuid:entry_uuid>/edit/", entry_views.entry_edit, name="entry_edit"),
     path("journal/<uuid:entry_uuid>/delete/", entry_views.entry_delete_view, name="entry_delete"),
