@@ -89,7 +89,7 @@ def test_resetting_a_forgotten_password_by_email(client, alice):
     response = client.post("/accounts/password/reset/", {"email": alice.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(\S+)", mail.outbox[0].body)
+    link = re.search(r"http://testserver(\S+)", str(mail.outbox[0].body))
     assert link is not None
     response = client.get(link.group(1), follow=True)
     assert response.status_code == 200
@@ -168,7 +168,7 @@ def test_the_catalog_query_count_does_not_grow_with_own_practices(
 def test_bob_cannot_open_alices_own_practice(bob_client, alice):
     from tests.factories import PracticeFactory
 
-    practice = PracticeFactory(user=alice, slug="lying-on-the-floor")
+    practice = PracticeFactory.create(user=alice, slug="lying-on-the-floor")
     assert bob_client.get(f"/practices/{practice.slug}/").status_code == 404
 
 

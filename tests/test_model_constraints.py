@@ -39,13 +39,13 @@ def _rejected(model, pk: int, **values: object) -> bool:
     ],
 )
 def test_it_rejects_out_of_range_entry_values(alice, field, value):
-    entry = CheckInFactory(user=alice)
+    entry = CheckInFactory.create(user=alice)
     assert _rejected(JournalEntry, entry.pk, **{field: value})
 
 
 @pytest.mark.parametrize("field", ["pain", "tension", "stress", "belief_strength_after"])
 def test_it_accepts_the_edges_of_each_range(alice, field):
-    entry = CheckInFactory(user=alice)
+    entry = CheckInFactory.create(user=alice)
     assert not _rejected(JournalEntry, entry.pk, **{field: 0})
     assert not _rejected(JournalEntry, entry.pk, **{field: 10})
 
@@ -61,7 +61,7 @@ def test_it_accepts_the_edges_of_each_range(alice, field):
 def test_it_rejects_session_ratings_above_ten(alice, field):
     from practices.models import PracticeSession
 
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     assert _rejected(PracticeSession, session.pk, **{field: 11})
     assert not _rejected(PracticeSession, session.pk, **{field: 10})
 
@@ -69,14 +69,14 @@ def test_it_rejects_session_ratings_above_ten(alice, field):
 def test_it_rejects_a_session_that_ends_before_it_starts(alice):
     from practices.models import PracticeSession
 
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     assert _rejected(PracticeSession, session.pk, ended_at=session.started_at.replace(year=2000))
 
 
 def test_it_rejects_an_unknown_session_state(alice):
     from practices.models import PracticeSession
 
-    session = PracticeSessionFactory(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     assert _rejected(PracticeSession, session.pk, state="paused")
 
 
@@ -85,29 +85,29 @@ def test_it_rejects_an_unknown_session_state(alice):
     [("intensity", 11), ("region", "elbow"), ("quality", "sparkly"), ("feel", "meh")],
 )
 def test_it_rejects_invalid_sensations(alice, field, value):
-    sensation = SensationFactory(entry=JournalEntryFactory(user=alice))
+    sensation = SensationFactory.create(entry=JournalEntryFactory.create(user=alice))
     assert _rejected(Sensation, sensation.pk, **{field: value})
 
 
 def test_a_sensation_needs_exactly_one_parent(alice):
-    entry = JournalEntryFactory(user=alice)
-    session = PracticeSessionFactory(user=alice)
-    sensation = SensationFactory(entry=entry)
+    entry = JournalEntryFactory.create(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
+    sensation = SensationFactory.create(entry=entry)
     assert _rejected(Sensation, sensation.pk, session=session)  # both parents
     assert _rejected(Sensation, sensation.pk, entry=None)  # no parent
-    on_session = SensationFactory(entry=None, session=session)
+    on_session = SensationFactory.create(entry=None, session=session)
     assert on_session.session_id == session.pk
 
 
 def test_tag_names_are_unique_per_person_whatever_the_case(alice, bob):
-    TagFactory(user=alice, name="Work deadline")
-    TagFactory(user=bob, name="work deadline")  # someone else's is fine
+    TagFactory.create(user=alice, name="Work deadline")
+    TagFactory.create(user=bob, name="work deadline")  # someone else's is fine
     with pytest.raises(IntegrityError), transaction.atomic():
-        TagFactory(user=alice, name="WORK DEADLINE")
+        TagFactory.create(user=alice, name="WORK DEADLINE")
 
 
 def test_uuids_are_unique_per_person_not_across_people(alice, bob):
-    entry = JournalEntryFactory(user=alice)
-    JournalEntryFactory(user=bob, uuid=entry.uuid)  # an import into another account
+    entry = JournalEntryFactory.create(user=alice)
+    JournalEntryFactory.create(user=bob, uuid=entry.uuid)  # an import into another account
     with pytest.raises(IntegrityError), transaction.atomic():
-        JournalEntryFactory(user=alice, uuid=entry.uuid)
+        JournalEntryFactory.create(user=alice, uuid=entry.uuid)

@@ -20,13 +20,13 @@ from tests.factories import (
 
 @pytest.fixture
 def alices_data(alice):
-    entry = JournalEntryFactory(user=alice)
-    session = PracticeSessionFactory(user=alice)
+    entry = JournalEntryFactory.create(user=alice)
+    session = PracticeSessionFactory.create(user=alice)
     return {
         JournalEntry: entry,
         PracticeSession: session,
-        Sensation: SensationFactory(entry=entry),
-        Tag: TagFactory(user=alice),
+        Sensation: SensationFactory.create(entry=entry),
+        Tag: TagFactory.create(user=alice),
     }
 
 
@@ -50,7 +50,7 @@ def test_a_malformed_id_is_a_404_not_an_error(alice):
 
 
 def test_own_practices_are_visible_to_their_owner_only(alice, bob):
-    mine = PracticeFactory(user=alice, name="Lying on the warm floor")
+    mine = PracticeFactory.create(user=alice, name="Lying on the warm floor")
     assert mine in Practice.objects.for_user(alice)
     assert mine not in Practice.objects.for_user(bob)
     assert mine not in Practice.objects.for_user(AnonymousUser())
