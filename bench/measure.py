@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
@@ -147,12 +148,25 @@ def works(target: Target, path: str, base: str, people: People) -> tuple[bool, s
     return True, ""
 
 
-def alone_ms(target: Target, path: str, base: str, people: People) -> float:
-    """The best of five sequential requests: the page's own time, without queueing."""
+def warm(target: Target, path: str, base: str, people: People, *, probes: int) -> None:
+    """`probes` requests at once, so that every worker has served the page before it is timed."""
+    person = people.writer if target.as_writer else people.heavy
+    cookie = person.cookie if target.signed_in else ""
+
+    def one(_: int) -> None:
+        body = form_body(target, person.csrf_token, fresh=True).encode() if target.form else None
+        load.fetch(base + path, method=target.method, cookie=cookie, body=body)
+
+    with ThreadPoolExecutor(max_workers=probes) as pool:
+        list(pool.map(one, range(probes)))
+
+
+def alone_ms(target: Target, path: str, base: str, people: People, *, repeats: int = 5) -> float:
+    """The best of sequential requests: the page's own time, without queueing."""
     person = people.writer if target.as_writer else people.heavy
     cookie = person.cookie if target.signed_in else ""
     best = float("inf")
-    for _ in range(5):
+    for _ in range(repeats):
         body = form_body(target, person.csrf_token, fresh=True).encode() if target.form else None
         started = time.perf_counter()
         load.fetch(base + path, method=target.method, cookie=cookie, body=body)
