@@ -83,3 +83,15 @@ def test_its_middleware_passes_other_paths_through(rf: RequestFactory) -> None:
     response = HealthzMiddleware(next_step)(rf.get("/healthz/extra"))
     assert passed == ["/healthz/extra"]
     assert response.content == b"page"
+
+
+def test_its_middleware_leaves_a_post_to_the_csrf_check(rf: RequestFactory) -> None:
+    passed = []
+
+    def next_step(request: HttpRequest) -> HttpResponse:
+        passed.append(request.method)
+        return HttpResponse("checked", status=403)
+
+    response = HealthzMiddleware(next_step)(rf.post("/healthz"))
+    assert passed == ["POST"]
+    assert response.status_code == 403

@@ -36,6 +36,7 @@ class HealthzMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path_info == HEALTHZ_PATH:
+        # Only probes: anything else (a POST) meets the whole stack, CSRF check first.
+        if request.path_info == HEALTHZ_PATH and request.method in ("GET", "HEAD"):
             return healthz(request)
         return self.get_response(request)
