@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.forms import PasswordChangeForm
-from django.contrib.auth.views import LogoutView, PasswordChangeView
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
@@ -21,6 +22,22 @@ def sessions_end_all(*, user: AbstractBaseUser, keep_session_key: str | None = N
         sessions = sessions.exclude(session_key=keep_session_key)
     deleted, _ = sessions.delete()
     return deleted
+
+
+class BoundedAuthenticationForm(AuthenticationForm):
+    """Django's log-in form sets the username's max_length after the field is built, so
+    the length is never checked: a 5,000-character name reached the authentication
+    backends and axes' 255-character column (a 500 on PostgreSQL). Here it is checked."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        limit: int = getattr(field, "max_length", None) or 150
+        field.validators.append(MaxLengthValidator(limit))
+
+
+class BoundedLoginView(LoginView):
+    authentication_form = BoundedAuthenticationForm
 
 
 class LogoutEverywhereView(LogoutView):

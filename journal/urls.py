@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from journal.sessions import LogoutEverywhereView, PasswordChangeEndOthersView
+from journal.sessions import (
+    BoundedLoginView,
+    LogoutEverywhereView,
+    PasswordChangeEndOthersView,
+)
 from journal.views import account as account_views
 from journal.views import accounts, health, home
 from journal.views import entries as entry_views
@@ -36,7 +40,7 @@ urlpatterns = [
     path("export/download/", export_views.export_download, name="export_download"),
     path("export/summary/", export_views.export_summary, name="export_summary"),
     path("import/", export_views.import_page, name="import"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", BoundedLoginView.as_view(), name="login"),
     path("accounts/logout/", LogoutEverywhereView.as_view(), name="logout"),
     path(
         "accounts/password/change/",

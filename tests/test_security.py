@@ -322,3 +322,12 @@ def test_journal_words_never_reach_the_logs(
     alice_client.get("/no-such-page/", {"q": words})
 
     assert "anniversary" not in caplog.text
+
+
+def test_an_overlong_username_is_a_form_error_not_a_failed_log_in(db: None) -> None:
+    # axes stores usernames in 255 characters; PostgreSQL refused a longer one with a 500.
+    response = attempt(WRONG, user="x" * 5000)
+
+    assert response.status_code == 200
+    assert b"at most 150 characters" in response.content
+    assert not AccessAttempt.objects.exists()
