@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Answers /healthz before any session or database work.
+    "journal.views.health.HealthzMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -253,5 +255,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # Log-ins, failures, log-outs, lock-outs and refused access (see journal/security.py).
         "journal.security": {"level": "INFO"},
+        # PDF rendering chatter (fonts, layout) is not useful in the server log.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

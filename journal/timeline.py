@@ -119,7 +119,8 @@ def group_by_day(items: list[Item], zone: ZoneInfo) -> list[Day]:
     for item in items:
         item.localise(zone)
         if item.entry is not None:
-            item.entry.body_html = render_markdown(item.entry.body)  # type: ignore[attr-defined]
+            body = item.entry.body
+            item.entry.body_html = render_markdown(body) if body else ""  # type: ignore[attr-defined]
     return [Day(day, list(group)) for day, group in groupby(items, key=lambda i: i.local.date())]
 
 

@@ -166,8 +166,8 @@ def test_alice_opens_her_entry(alice_client, alice, django_assert_num_queries) -
         SensationFactory(entry=entry, region=region)
     url = reverse("entry_detail", kwargs={"entry_uuid": entry.uuid})
     # Log-in session, user; the entry with its session and practice, then its sensations,
-    # emotions and tags; profile; the idle-timeout session write (savepoint, update, release).
-    with django_assert_num_queries(10):
+    # emotions and tags; profile.
+    with django_assert_num_queries(7):
         response = alice_client.get(url)
     assert response.status_code == 200
     assert b"<strong>ease</strong>" in response.content

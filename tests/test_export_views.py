@@ -42,9 +42,8 @@ def test_anonymous_people_are_sent_to_log_in(client, name):
 
 
 def test_the_export_page_offers_every_format(alice_client, django_assert_num_queries):
-    # session, user; the first request after log-in starts the idle clock (savepoint,
-    # session update, release)
-    with django_assert_num_queries(5):
+    # session, user
+    with django_assert_num_queries(2):
         response = alice_client.get(reverse("export"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -84,9 +83,8 @@ def test_the_json_download_streams_the_whole_journal(
 ):
     build_journal(alice, days=30)
     # session, user, profile, tags, own practices, sessions, their sensations, entries,
-    # their emotions, their tags, their sensations: the same for 30 days as for 3; and
-    # the idle clock's first write (savepoint, session update, release).
-    with django_assert_num_queries(14):
+    # their emotions, their tags, their sensations: the same for 30 days as for 3.
+    with django_assert_num_queries(11):
         response, body = download(alice_client, format="json")
     doc = json.loads(body)
     assert len(doc["entries"]) == JournalEntry.objects.filter(user=alice).count() == 61
@@ -94,9 +92,8 @@ def test_the_json_download_streams_the_whole_journal(
 
 def test_the_csv_download_is_a_zip_of_three_files(alice_client, alice, django_assert_num_queries):
     build_journal(alice, days=30)
-    # session, user, profile, entries, their emotions, their tags, sessions, sensations;
-    # the idle clock's first write (savepoint, session update, release)
-    with django_assert_num_queries(11):
+    # session, user, profile, entries, their emotions, their tags, sessions, sensations
+    with django_assert_num_queries(8):
         response, body = download(alice_client, format="csv")
     archive = zipfile.ZipFile(io.BytesIO(body))
     assert sorted(archive.namelist()) == ["entries.csv", "sensations.csv", "sessions.csv"]
@@ -142,9 +139,8 @@ def test_the_summary_page_shows_the_clinician_summary(
 ):
     build_journal(alice, days=20)
     # session, user, profile, entry span, session span, entry pain, session ratings,
-    # practice table, regions, red flags, reframes, other reflections; the idle clock's
-    # first write (savepoint, session update, release)
-    with django_assert_num_queries(15):
+    # practice table, regions, red flags, reframes, other reflections
+    with django_assert_num_queries(12):
         response = alice_client.get(reverse("export_summary"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -203,9 +199,8 @@ def test_the_import_page_query_count_does_not_grow_with_the_file(
     # session, user; what bob already has (tags, practices, sessions, entries, catalog
     # slugs, sensations); savepoint; profile (savepoint, read, update, release); then per
     # table an insert and one executemany for the file's timestamps: tags (2), practices
-    # (2), sessions (2), entries (2), emotions, entry tags, sensations (2); release; the
-    # idle clock's first write (savepoint, session update, release).
-    with django_assert_num_queries(29):
+    # (2), sessions (2), entries (2), emotions, entry tags, sensations (2); release.
+    with django_assert_num_queries(26):
         response = upload(bob_client, data)
     assert response.status_code == 200
     assert Sensation.objects.filter(user__username="bob").count() == 30
@@ -251,8 +246,8 @@ def test_an_import_without_a_file_asks_for_one(alice_client):
 
 def test_the_import_page_shows_the_size_limit(alice_client, settings, django_assert_num_queries):
     settings.IMPORT_MAX_BYTES = 5 * 1024 * 1024
-    # session, user; the idle clock's first write (savepoint, session update, release)
-    with django_assert_num_queries(5):
+    # session, user
+    with django_assert_num_queries(2):
         html = alice_client.get(reverse("import")).content.decode()
     assert "Up to 5 MB." in html
     assert 'enctype="multipart/form-data"' in html

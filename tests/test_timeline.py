@@ -65,9 +65,8 @@ def test_the_first_page_query_count_is_fixed(
 ) -> None:
     fill(alice)
     # Log-in session, user; practices and tags for the filter form; profile;
-    # entries + their sensations, emotions and tags; sessions + their sensations;
-    # the idle-timeout session write (savepoint, update, release).
-    with django_assert_num_queries(14):
+    # entries + their sensations, emotions and tags; sessions + their sensations.
+    with django_assert_num_queries(11):
         response = alice_client.get(URL)
     items = [i for d in response.context["page"].days for i in d.items]
     assert len(items) == PAGE_SIZE
@@ -80,7 +79,7 @@ def test_a_filtered_page_query_count_is_fixed(
     fill(alice)
     # As the first page, less the session sensations: no session has a neck sensation,
     # so there is nothing to prefetch.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(10):
         response = alice_client.get(URL, {"region": "neck", "q": ""})
     items = [i for d in response.context["page"].days for i in d.items]
     assert len(items) == PAGE_SIZE

@@ -216,9 +216,8 @@ def test_today_query_count_does_not_grow_with_entries(
         SensationFactory(entry=entry, region="neck")
         PracticeSessionFactory(user=alice, started_at=timezone.now() - timedelta(minutes=5))
     # Log-in session, user, profile; today's entries + their sensations, emotions and tags;
-    # today's sessions + their sensations; sessions in progress; tags offered by the form;
-    # the idle-timeout session write (savepoint, update, release).
-    with django_assert_num_queries(14):
+    # today's sessions + their sensations; sessions in progress; tags offered by the form.
+    with django_assert_num_queries(11):
         response = alice_client.get(HOME)
     assert response.status_code == 200
     assert len(response.context["today_items"]) == 30

@@ -96,6 +96,8 @@ def review_trends(request: AuthedHttpRequest) -> HttpResponse:
     profile = profile_for(request.user)
     today = timezone.localdate(timezone=profile.zone)
     data = trends(user=request.user, today=today, week_start=profile.week_start, zone=profile.zone)
+    # One reverse() for the whole year of cells, not one per day.
+    timeline = _timeline_url(data.first).partition("?")[0]
     days = []
     for cell in data.calendar:
         if cell.pain is not None:
@@ -104,7 +106,11 @@ def review_trends(request: AuthedHttpRequest) -> HttpResponse:
             label = f"{cell.day:%A %-d %B %Y}: logged, no pain rating"
         else:
             label = f"{cell.day:%A %-d %B %Y}: nothing logged"
-        href = _timeline_url(cell.day) if cell.logged else ""
+        href = (
+            f"{timeline}?start={cell.day:%Y-%m-%d}&end={cell.day:%Y-%m-%d}"
+            if cell.logged and timeline
+            else ""
+        )
         days.append((cell.day, heat_class(cell.pain, cell.logged), label, href))
     weeks = [(w, _week_url(w.week)) for w in data.weeks]
     context = {
