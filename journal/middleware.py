@@ -14,9 +14,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 # Imported for its signal receivers: log-ins, failures, log-outs and lock-outs are logged
 # from the first request on.
 from journal import security
-
-LOGIN_AT = "_journal_login_at"
-LAST_SEEN_MINUTE = "_journal_last_seen_minute"
+from journal.session_store import LAST_SEEN_MINUTE, LOGIN_AT, stamp_clocks
 
 
 class PrivateCacheMiddleware:
@@ -50,7 +48,8 @@ class SessionTimeoutMiddleware:
         if request.user.is_authenticated:
             self._check(request)
         response = self.get_response(request)
-        # A log-in during this request (the log-in page, sign-up) starts the clocks.
+        # A log-in starts the clocks (journal.session_store); this catches a log-in made
+        # some other way during this request.
         if request.user.is_authenticated and LOGIN_AT not in request.session:
             self._stamp(request, int(time.time()))
         return response
@@ -73,8 +72,7 @@ class SessionTimeoutMiddleware:
 
     @staticmethod
     def _stamp(request: HttpRequest, now: int) -> None:
-        request.session[LOGIN_AT] = now
-        request.session[LAST_SEEN_MINUTE] = now // 60
+        stamp_clocks(request.session, now)
 
     @staticmethod
     def _end(request: HttpRequest, why: str) -> None:

@@ -3,10 +3,32 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.sessions.backends.db import SessionStore as DBStore
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+# The clocks journal.middleware.SessionTimeoutMiddleware reads: log-in time (seconds) and
+# the minute of the last visit.
+LOGIN_AT = "_journal_login_at"
+LAST_SEEN_MINUTE = "_journal_last_seen_minute"
+
+
+def stamp_clocks(session: Any, now: int) -> None:
+    session[LOGIN_AT] = now
+    session[LAST_SEEN_MINUTE] = now // 60
+
+
+# Connected here because this module is imported (as SESSION_ENGINE) before any log-in.
+@receiver(user_logged_in, dispatch_uid="journal.session_store.stamp_clocks")
+def start_clocks_at_log_in(sender: Any, request: HttpRequest | None, **kwargs: Any) -> None:
+    session = getattr(request, "session", None)
+    if session is not None:
+        stamp_clocks(session, int(time.time()))
 
 
 class SessionStore(DBStore):

@@ -181,10 +181,29 @@ def test_it_writes_the_session_at_most_once_a_minute(alice: User) -> None:
 
 
 def test_a_session_without_clocks_gets_them(alice_client: Client) -> None:
-    # force_login skips the log-in page: the first request starts the clocks.
+    # A session from before the clocks existed.
+    session = alice_client.session
+    del session[LOGIN_AT]
+    del session[LAST_SEEN_MINUTE]
+    session.save()
+
     assert alice_client.get(reverse("settings")).status_code == 200
 
     assert LOGIN_AT in alice_client.session
+
+
+def test_the_first_request_after_log_in_does_not_write_the_session(
+    alice_client: Client,
+) -> None:
+    # Even force_login (no log-in page) starts the clocks, so query counts stay put.
+    logged_in_at = alice_client.session[LOGIN_AT]
+    with (
+        mock.patch("journal.middleware.time.time", return_value=logged_in_at),
+        mock.patch("journal.session_store.SessionStore.save") as save,
+    ):
+        alice_client.get(reverse("settings"))
+
+    assert not save.called
 
 
 def test_an_htmx_request_after_the_log_in_ended_sends_the_window_to_log_in(
