@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from journal.models import JournalEntry
-from practices.catalog import sync_catalog
 from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
 from tests.factories import PASSWORD, UserFactory
@@ -22,12 +20,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def catalog(transactional_db: None) -> None:
-    # Transactional tests empty every table afterwards, the migrated catalog included.
-    sync_catalog(apps)
 
 
 def test_a_person_downloads_their_journal_and_imports_it_elsewhere(

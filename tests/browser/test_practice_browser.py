@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from practices.catalog import sync_catalog
 from practices.models import PracticeSession, SessionState
 from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
@@ -20,8 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def maya(db: None) -> User:
-    # Transactional tests empty every table afterwards, the migrated catalog included.
-    sync_catalog(apps)
     return UserFactory.create(username="maya")
 
 

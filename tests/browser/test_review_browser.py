@@ -4,7 +4,6 @@ from datetime import timedelta
 from typing import cast
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -12,7 +11,6 @@ from playwright.sync_api import Page, expect
 from journal.demo import demo_seed
 from journal.services import profile_for
 from journal.weeks import Week
-from practices.catalog import sync_catalog
 from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
 from tests.factories import UserFactory
@@ -22,7 +20,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def seeded(password: str) -> tuple[User, Week]:
-    sync_catalog(apps)  # transactional tests flush the catalog the migration loaded
     user = cast(User, UserFactory(username="rowan", profile__time_zone="Europe/London"))
     profile = profile_for(user)
     today = timezone.localdate(timezone=profile.zone)
