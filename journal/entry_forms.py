@@ -109,8 +109,10 @@ class EntryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Emotions",
     )
+    # Chosen by UUID: ids never reach the page, and an absurd number is just an invalid choice.
     tags = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.none(),
+        to_field_name="uuid",
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Tags",

@@ -136,7 +136,7 @@ class SessionLogForm(RatingsMixin, forms.Form):
     rating_sides = ("before", "after")
 
     practice = forms.ModelChoiceField(
-        queryset=Practice.objects.none(), empty_label="Choose a practice"
+        queryset=Practice.objects.none(), to_field_name="uuid", empty_label="Choose a practice"
     )
     started_at = datetime_local_field("When you started")
     minutes = minutes_field(label="How many minutes")

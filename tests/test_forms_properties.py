@@ -336,25 +336,8 @@ def refused(status: int, html: str) -> bool:
 
 EDGE_VALUES = ["", "\x00", "-1", "9223372036854775808", "1e309", "NaN", "x" * 5000]
 
-# Known failures in pages owned elsewhere, kept visible: remove an entry once it is fixed.
-# EntryForm.tags takes integer primary keys; a value past 2**63 reaches SQLite and raises
-# OverflowError (a 500). Choosing tags by UUID (to_field_name="uuid") would fix it.
-_TAGS_OVERFLOW = "EntryForm.tags: a primary key past 2**63 raises OverflowError on SQLite"
-KNOWN_ISSUES = {
-    "/": _TAGS_OVERFLOW,
-    "/journal/new/free/": _TAGS_OVERFLOW,
-    "/journal/new/reframe/": _TAGS_OVERFLOW,
-    "/journal/<uuid:entry_uuid>/edit/": _TAGS_OVERFLOW,
-    "/journal/reflect/<uuid:session_uuid>/": _TAGS_OVERFLOW,
-}
 POST_ROUTES = [
-    pytest.param(
-        route,
-        id=str(route),
-        marks=[pytest.mark.xfail(reason=KNOWN_ISSUES[route.template], raises=OverflowError)]
-        if route.template in KNOWN_ISSUES
-        else [],
-    )
+    pytest.param(route, id=str(route))
     for route in ROUTES
     if route.name not in {"logout", "password_reset_confirm"}
 ]

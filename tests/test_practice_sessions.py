@@ -343,7 +343,7 @@ def test_log_a_past_session(alice_client, alice):
     response = alice_client.post(
         reverse("practices:session_log"),
         {
-            "practice": builtin_practice("breath-anchoring").pk,
+            "practice": builtin_practice("breath-anchoring").uuid,
             "started_at": "2026-03-01T19:00",
             "minutes": "12",
             "before_tension": "7",
@@ -370,7 +370,7 @@ def test_log_a_past_session(alice_client, alice):
 )
 def test_log_explains_bad_values(alice_client, alice, data, message):
     base = {
-        "practice": builtin_practice().pk,
+        "practice": builtin_practice().uuid,
         "started_at": "2026-03-01T19:00",
         "minutes": "10",
     }
@@ -388,7 +388,7 @@ def test_log_does_not_offer_or_accept_bobs_practices(alice_client, alice, bob):
     )
     response = alice_client.post(
         reverse("practices:session_log"),
-        {"practice": bobs.pk, "started_at": "2026-03-01T19:00", "minutes": "10"},
+        {"practice": bobs.uuid, "started_at": "2026-03-01T19:00", "minutes": "10"},
     )
     assert response.status_code == 200
     assert not PracticeSession.objects.filter(user=alice).exists()

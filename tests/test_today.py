@@ -91,14 +91,14 @@ def test_a_check_in_saves_everything_once(alice_client, alice) -> None:
 
 def test_existing_tags_can_be_chosen(alice_client, alice) -> None:
     tag = TagFactory(user=alice, name="Long drive")
-    alice_client.post(HOME, checkin_data(tags=[str(tag.pk)], new_tags="long DRIVE"))
+    alice_client.post(HOME, checkin_data(tags=[str(tag.uuid)], new_tags="long DRIVE"))
     entry = JournalEntry.objects.get(user=alice)
     assert list(entry.tags.all()) == [tag]
 
 
 def test_bobs_tags_cannot_be_attached(alice_client, bob) -> None:
     tag = TagFactory(user=bob, name="Bob's")
-    response = alice_client.post(HOME, checkin_data(tags=[str(tag.pk)]))
+    response = alice_client.post(HOME, checkin_data(tags=[str(tag.uuid)]))
     assert response.status_code == 200
     assert "tags" in response.context["form"].errors
     assert not JournalEntry.objects.exists()
