@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class JournalConfig(AppConfig):
     name = "journal"
     verbose_name = "Journal"
+
+    def ready(self) -> None:
+        # Signal receivers: session clocks start at log-in; log-ins, failures, log-outs
+        # and lock-outs go to the security log.
+        from journal import security, session_store  # noqa: F401

@@ -11,8 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-# Imported for its signal receivers: log-ins, failures, log-outs and lock-outs are logged
-# from the first request on.
 from journal import security
 from journal.session_store import LAST_SEEN_MINUTE, LOGIN_AT, stamp_clocks
 
