@@ -9,6 +9,26 @@ from django.test import Client
 from tests.factories import PASSWORD, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _practice_catalog(request: pytest.FixtureRequest) -> None:
+    """Tests with real transactions end by emptying every table, the catalog that the data
+    migration loaded included; put it back before each test that uses the database, so
+    tests do not depend on the order they run in."""
+    if request.node.get_closest_marker("django_db") is None and not {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+
+    from practices.catalog import sync_catalog
+    from practices.models import Practice
+
+    if not Practice.objects.built_in().exists():
+        sync_catalog(apps)
+
+
 @pytest.fixture
 def password() -> str:
     return PASSWORD

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-import pytest
+import importlib
 
-from practices.catalog import CATALOG
+import pytest
+from django.db.migrations import RunPython
+
+from practices.catalog import CATALOG, sync_catalog
 from practices.models import Practice
 
 PRODUCT_PRACTICES = [
@@ -23,8 +26,14 @@ PRODUCT_PRACTICES = [
 ]
 
 
+def test_the_data_migration_loads_the_catalog():
+    migration = importlib.import_module("practices.migrations.0002_catalog").Migration
+    [operation] = [op for op in migration.operations if isinstance(op, RunPython)]
+    assert operation.code is sync_catalog
+
+
 @pytest.mark.django_db
-def test_the_migration_loads_every_practice_of_the_catalog():
+def test_the_database_holds_every_practice_of_the_catalog():
     slugs = set(Practice.objects.built_in().values_list("slug", flat=True))
     assert slugs == set(PRODUCT_PRACTICES)
     assert len(CATALOG) == len(PRODUCT_PRACTICES)
@@ -46,8 +55,6 @@ def test_expressive_writing_defaults_to_fifteen_minutes():
 @pytest.mark.django_db
 def test_syncing_the_catalog_again_changes_nothing():
     from django.apps import apps
-
-    from practices.catalog import sync_catalog
 
     before = list(Practice.objects.built_in().values("slug", "name", "summary", "steps"))
     sync_catalog(apps)

@@ -25,17 +25,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(autouse=True)
-def catalog(transactional_db: None) -> None:
-    """Browser tests use real transactions, and the flush after each one empties the
-    catalog that the data migration loaded: put it back for every test."""
-    from django.apps import apps
-
-    from practices.catalog import sync_catalog
-
-    sync_catalog(apps)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
