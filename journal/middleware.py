@@ -12,7 +12,7 @@ from django.shortcuts import resolve_url
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from journal import security
-from journal.session_store import LAST_SEEN_MINUTE, LOGIN_AT, stamp_clocks
+from journal.session_store import LAST_SEEN, LAST_SEEN_STEP, LOGIN_AT, stamp_clocks
 
 
 class PrivateCacheMiddleware:
@@ -35,8 +35,8 @@ class SessionTimeoutMiddleware:
     `SESSION_ABSOLUTE_SECONDS` in any case.
 
     Django's own expiry counts from the session's last save, so it cannot give an absolute
-    limit; the log-in time is kept in the session instead. The last-seen time is stored to
-    the minute, so the session is written at most once a minute, not on every request.
+    limit; the log-in time is kept in the session instead. The last-seen time moves on at most
+    once a minute, so the session is not written on every request.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -56,17 +56,19 @@ class SessionTimeoutMiddleware:
         now = int(time.time())
         session = request.session
         login_at = session.get(LOGIN_AT)
-        last_seen = session.get(LAST_SEEN_MINUTE)
+        last_seen = session.get(LAST_SEEN)
         if not isinstance(login_at, int) or not isinstance(last_seen, int):
             # A session from before these clocks existed: start them now.
             self._stamp(request, now)
             return
         if now - login_at > settings.SESSION_ABSOLUTE_SECONDS:
             self._end(request, "absolute")
-        elif now - last_seen * 60 > settings.SESSION_IDLE_SECONDS:
+        elif now - last_seen > settings.SESSION_IDLE_SECONDS:
             self._end(request, "idle")
-        elif now // 60 != last_seen:
-            session[LAST_SEEN_MINUTE] = now // 60
+        elif now - last_seen >= LAST_SEEN_STEP:
+            # Measured from the stored time, not the wall-clock minute, so two requests a
+            # moment apart never both save the session.
+            session[LAST_SEEN] = now
 
     @staticmethod
     def _stamp(request: HttpRequest, now: int) -> None:

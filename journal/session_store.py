@@ -12,15 +12,16 @@ from django.contrib.sessions.backends.db import SessionStore as DBStore
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-# The clocks journal.middleware.SessionTimeoutMiddleware reads: log-in time (seconds) and
-# the minute of the last visit.
+# The clocks journal.middleware.SessionTimeoutMiddleware reads, in seconds: the log-in time
+# and the last visit (moved on at most once a minute, so the session is rarely saved).
 LOGIN_AT = "_journal_login_at"
-LAST_SEEN_MINUTE = "_journal_last_seen_minute"
+LAST_SEEN = "_journal_last_seen"
+LAST_SEEN_STEP = 60
 
 
 def stamp_clocks(session: Any, now: int) -> None:
     session[LOGIN_AT] = now
-    session[LAST_SEEN_MINUTE] = now // 60
+    session[LAST_SEEN] = now
 
 
 # Connected here because this module is imported (as SESSION_ENGINE) before any log-in.

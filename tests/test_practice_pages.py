@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -16,18 +13,6 @@ from practices.services import practice_create
 from tests.factories import PracticeFactory, PracticeSessionFactory, builtin_practice
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def counted(django_assert_num_queries: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """`django_assert_num_queries`, with the log-in clock held still.
-
-    The session-timeout middleware writes the session when the minute changes;
-    a minute turning between two requests would add a query to the count.
-    """
-    frozen = time.time()
-    monkeypatch.setattr("journal.middleware.time", SimpleNamespace(time=lambda: frozen))
-    return django_assert_num_queries
 
 
 CATALOG = reverse("practices:catalog")
@@ -62,12 +47,12 @@ def test_the_catalog_marks_own_practices_and_hides_archived_ones(alice_client, a
     assert "Bob's swim" not in html
 
 
-def test_the_catalog_counts_its_queries(alice_client, alice, counted):
+def test_the_catalog_counts_its_queries(alice_client, alice, django_assert_num_queries):
     for _ in range(5):
         PracticeFactory.create(user=alice)
     alice_client.get(CATALOG)
     # session, user, the practices (built-in and own, archived included)
-    with counted(3):
+    with django_assert_num_queries(3):
         response = alice_client.get(CATALOG)
     assert response.status_code == 200
 
@@ -94,7 +79,7 @@ def test_the_practice_page_points_to_an_open_session(alice_client, alice):
     assert reverse("practices:session_detail", kwargs={"session_uuid": session.uuid}) in html
 
 
-def test_the_practice_page_counts_its_queries(alice_client, alice, counted):
+def test_the_practice_page_counts_its_queries(alice_client, alice, django_assert_num_queries):
     practice = builtin_practice()
     for days in range(15):
         PracticeSessionFactory.create(
@@ -102,7 +87,7 @@ def test_the_practice_page_counts_its_queries(alice_client, alice, counted):
         )
     alice_client.get(detail_url("body-scan"))
     # session, user, practice, profile, the ten most recent sessions
-    with counted(5):
+    with django_assert_num_queries(5):
         response = alice_client.get(detail_url("body-scan"))
     assert response.content.decode().count('class="card session-item"') == 10
 

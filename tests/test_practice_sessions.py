@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from datetime import timedelta
-from types import SimpleNamespace
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,18 +16,6 @@ from practices.models import PracticeSession, SessionState
 from tests.factories import PracticeFactory, PracticeSessionFactory, builtin_practice
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def counted(django_assert_num_queries: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """`django_assert_num_queries`, with the log-in clock held still.
-
-    The session-timeout middleware writes the session when the minute changes;
-    a minute turning between two requests would add a query to the count.
-    """
-    frozen = time.time()
-    monkeypatch.setattr("journal.middleware.time", SimpleNamespace(time=lambda: frozen))
-    return django_assert_num_queries
 
 
 def start_url(slug: str = "body-scan") -> str:
@@ -171,11 +156,11 @@ def test_the_timer_page_of_a_finished_session_goes_to_its_detail(alice_client, a
     assert response["Location"] == url("session_detail", session)
 
 
-def test_the_timer_page_counts_its_queries(alice_client, alice, counted):
+def test_the_timer_page_counts_its_queries(alice_client, alice, django_assert_num_queries):
     session = in_progress(alice)
     alice_client.get(url("session_run", session))
     # session, user, profile, session joined with its practice
-    with counted(4):
+    with django_assert_num_queries(4):
         alice_client.get(url("session_run", session))
 
 
@@ -270,11 +255,11 @@ def test_the_detail_shows_before_after_and_the_change(alice_client, alice):
     assert "Warm hands." in html
 
 
-def test_the_detail_counts_its_queries(alice_client, alice, counted):
+def test_the_detail_counts_its_queries(alice_client, alice, django_assert_num_queries):
     session = PracticeSessionFactory.create(user=alice)
     alice_client.get(url("session_detail", session))
     # session, user, profile, session joined with its practice
-    with counted(4):
+    with django_assert_num_queries(4):
         alice_client.get(url("session_detail", session))
 
 
@@ -469,28 +454,30 @@ def test_a_very_short_session_reads_under_a_minute(alice_client, alice):
     )
 
 
-def test_the_start_page_counts_its_queries(alice_client, alice, counted):
+def test_the_start_page_counts_its_queries(alice_client, alice, django_assert_num_queries):
     alice_client.get(start_url())
     # session, user, profile, practice, today's entries with a warning sign
-    with counted(5):
+    with django_assert_num_queries(5):
         alice_client.get(start_url())
 
 
-def test_the_finish_and_edit_pages_count_their_queries(alice_client, alice, counted):
+def test_the_finish_and_edit_pages_count_their_queries(
+    alice_client, alice, django_assert_num_queries
+):
     session = in_progress(alice)
     alice_client.get(url("session_finish", session))
     # session, user, profile, session joined with its practice
     for name in ["session_finish", "session_edit"]:
-        with counted(4):
+        with django_assert_num_queries(4):
             alice_client.get(url(name, session))
 
 
-def test_the_log_page_counts_its_queries(alice_client, alice, counted):
+def test_the_log_page_counts_its_queries(alice_client, alice, django_assert_num_queries):
     for _ in range(5):
         PracticeFactory.create(user=alice)
     alice_client.get(reverse("practices:session_log"))
     # session, user, profile, the practices to choose from
-    with counted(4):
+    with django_assert_num_queries(4):
         response = alice_client.get(reverse("practices:session_log"))
     assert response.content.decode().count("My practice") == 5
 
