@@ -56,6 +56,25 @@ class Series:
     marker: str = "circle"  # circle | square | diamond
 
 
+def _svg(
+    chart_id: str, height: float, title: str, description: str, parts: list[SafeString]
+) -> SafeString:
+    """The chart's outer <svg>, named by its title and description for screen readers."""
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">'
+        '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
+        WIDTH,
+        height,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        description,
+        mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
+    )
+
+
 def _x(index: int, count: int) -> float:
     step = (WIDTH - LEFT - RIGHT) / count
     return LEFT + step * (index + 0.5)
@@ -134,19 +153,7 @@ def line_chart(
             if value is not None:
                 label = f"{line.name}, {days[index]:%A}: {_fmt(value)}"
                 parts.append(_marker(line.marker, _x(index, count), y(value), line.css, label))
-    return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">'
-        '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        WIDTH,
-        height,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        description,
-        mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
-    )
+    return _svg(chart_id, height, title, description, parts)
 
 
 @dataclass(frozen=True)
@@ -228,19 +235,7 @@ def bar_rows(
             )
     for index, column in enumerate(columns):
         parts.append(_column_label(_x(index, count), height - 24, column))
-    return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">'
-        '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        WIDTH,
-        height,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        description,
-        mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
-    )
+    return _svg(chart_id, height, title, description, parts)
 
 
 def body_map(
