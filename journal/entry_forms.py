@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, cast
 
 from django import forms
@@ -15,6 +15,28 @@ from journal.services import profile_for
 from journal.vocabulary import Emotion, EntryKind, Region, SleepQuality
 
 ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
+
+
+class WallClockField(forms.DateTimeField):
+    """A date and time typed as the person's own wall-clock time, read in their zone.
+
+    Django reads a naive value in the active time zone; journal pages do not activate
+    the person's zone, so the form sets `zone` and parsing happens under it.
+    """
+
+    zone: tzinfo | None = None
+
+    def to_python(self, value: Any) -> datetime | None:
+        if self.zone is None:
+            return super().to_python(value)
+        with timezone.override(self.zone):
+            return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        if self.zone is None:
+            return super().prepare_value(value)
+        with timezone.override(self.zone):
+            return super().prepare_value(value)
 
 # Fields each kind of entry asks for, in order.
 KIND_FIELDS: dict[str, list[str]] = {
@@ -151,7 +173,7 @@ class EntryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Are any of these happening?",
     )
-    occurred_at = forms.DateTimeField(
+    occurred_at = WallClockField(
         required=False,
         label="When",
         help_text="Leave as it is for now.",
@@ -184,6 +206,8 @@ class EntryForm(forms.Form):
                 self.fields["body"].widget.attrs["rows"] = 14
         if "belief" in self.fields:
             self.fields["belief"].required = True
+        if "occurred_at" in self.fields:
+            cast(WallClockField, self.fields["occurred_at"]).zone = self.zone
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4())
             if "occurred_at" in self.fields:
@@ -194,7 +218,7 @@ class EntryForm(forms.Form):
         value: datetime | None = self.cleaned_data.get("occurred_at")
         if value is None:
             return None
-        # The browser sends a wall-clock time: it is in the person's own time zone.
+        # The field has read the browser's wall-clock time in the person's own zone.
         aware = value.replace(tzinfo=self.zone) if timezone.is_naive(value) else value
         today = timezone.localtime(timezone.now(), self.zone).date()
         if aware.astimezone(self.zone).date() > today:

@@ -135,6 +135,38 @@ def test_a_day_in_the_future_is_refused(alice_client) -> None:
     ]
 
 
+def test_a_typed_time_is_read_in_the_persons_own_zone(alice, alice_client) -> None:
+    alice.profile.time_zone = "Europe/Paris"
+    alice.profile.save()
+    alice_client.post(HOME, checkin_data(occurred_at="2026-01-10T08:00"))
+    entry = JournalEntry.objects.get()
+    assert entry.occurred_at == datetime(2026, 1, 10, 7, 0, tzinfo=UTC)
+    assert {s.occurred_at for s in entry.sensations.all()} == {entry.occurred_at}
+
+
+def test_late_evening_east_of_greenwich_is_still_today(alice, alice_client, monkeypatch) -> None:
+    # 22:30 UTC is 23:30 in Paris: the form shows 23:30, and saving it must not be "tomorrow".
+    alice.profile.time_zone = "Europe/Paris"
+    alice.profile.save()
+    late = datetime(2026, 11, 21, 22, 30, tzinfo=UTC)
+    monkeypatch.setattr(timezone, "now", lambda: late)
+    page = alice_client.get(HOME)
+    assert page.context["form"]["occurred_at"].value().strftime("%H:%M") == "23:30"
+    response = alice_client.post(HOME, checkin_data(occurred_at="2026-11-21T23:30"))
+    assert response.status_code == 302
+    assert JournalEntry.objects.get().occurred_at == late
+
+
+def test_an_impossible_wall_clock_time_is_a_form_error(alice, alice_client) -> None:
+    # Clocks in Paris jump from 02:00 to 03:00 on 29 March 2026.
+    alice.profile.time_zone = "Europe/Paris"
+    alice.profile.save()
+    response = alice_client.post(HOME, checkin_data(occurred_at="2026-03-29T02:30"))
+    assert response.status_code == 200
+    assert "occurred_at" in response.context["form"].errors
+    assert not JournalEntry.objects.exists()
+
+
 def test_an_empty_check_in_asks_for_one_answer(alice_client) -> None:
     data = {"token": str(uuid.uuid4()), "sens-TOTAL_FORMS": "0", "sens-INITIAL_FORMS": "0"}
     response = alice_client.post(HOME, data)
