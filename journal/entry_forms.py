@@ -38,6 +38,7 @@ class WallClockField(forms.DateTimeField):
         with timezone.override(self.zone):
             return super().prepare_value(value)
 
+
 # Fields each kind of entry asks for, in order.
 KIND_FIELDS: dict[str, list[str]] = {
     EntryKind.CHECK_IN: [
