@@ -307,7 +307,12 @@ class TimelineFilterForm(forms.Form):
         required=False, label="Until", widget=forms.DateInput(attrs={"type": "date"})
     )
     q = forms.CharField(max_length=100, required=False, label="Search the text")
+    # Where the previous page ended: the last item's time, and "e-<uuid>" or "s-<uuid>"
+    # for that item, so items sharing the same minute are neither skipped nor repeated.
     before = forms.DateTimeField(required=False, widget=forms.HiddenInput)
+    last = forms.RegexField(
+        regex=r"^[es]-[0-9a-f]{32}$", required=False, max_length=34, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         from practices.models import Practice
@@ -333,7 +338,10 @@ class TimelineFilterForm(forms.Form):
     def is_filtered(self) -> bool:
         if not self.is_bound or not self.is_valid():
             return False
-        return any(v for k, v in self.cleaned_data.items() if k != "before")
+        return any(v for k, v in self.cleaned_data.items() if k not in PAGE_CURSOR)
+
+
+PAGE_CURSOR = frozenset({"before", "last"})
 
 
 def day_bounds(day: date, zone: Any) -> tuple[datetime, datetime]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
@@ -20,6 +21,8 @@ from practices.models import PracticeSession
 
 PAGE_SIZE = 30
 SESSION = "session"
+# Item sources in the page cursor; entries sort before sessions of the same time.
+ENTRY, SESSION_SOURCE = "e", "s"
 
 
 def optional_url(name: str, **kwargs: Any) -> str | None:
@@ -36,6 +39,25 @@ class Item:
     entry: JournalEntry | None = None
     session: PracticeSession | None = None
     local: datetime = field(init=False)
+
+    @property
+    def source(self) -> str:
+        return ENTRY if self.entry is not None else SESSION_SOURCE
+
+    @property
+    def uuid(self) -> uuid.UUID:
+        record = self.entry if self.entry is not None else self.session
+        assert record is not None
+        return record.uuid
+
+    @property
+    def sort_key(self) -> tuple[datetime, str, str]:
+        """Newest first; items in the same minute keep one fixed order across pages."""
+        return (self.when, self.source, self.uuid.hex)
+
+    @property
+    def cursor(self) -> str:
+        return f"{self.source}-{self.uuid.hex}"
 
     def localise(self, zone: ZoneInfo) -> None:
         self.local = timezone.localtime(self.when, zone)
@@ -57,6 +79,30 @@ class Day:
 class Page:
     days: list[Day]
     next_before: datetime | None
+    next_last: str | None = None
+
+
+def after_cursor(filters: dict[str, Any], time_field: str, source: str) -> Q | None:
+    """Rows that come after the previous page's last item, in newest-first order.
+
+    The order is (time, source, uuid), all descending; `last` names the item the
+    previous page ended on. Without `last` (an older link), the cut is by time alone.
+    """
+    before = filters.get("before")
+    if not before:
+        return None
+    older = Q(**{f"{time_field}__lt": before})
+    last = filters.get("last")
+    if not last:
+        return older
+    last_source, last_hex = last.split("-", 1)
+    if source < last_source:
+        return Q(**{f"{time_field}__lte": before})
+    if source == last_source:
+        # The outer `lte` lets the database walk the (user, time) index from the cut.
+        same_time = Q(**{time_field: before}) & Q(uuid__lt=uuid.UUID(last_hex))
+        return Q(**{f"{time_field}__lte": before}) & (older | same_time)
+    return older
 
 
 def entries_query(user: User, filters: dict[str, Any], zone: ZoneInfo) -> QuerySet[JournalEntry]:
@@ -83,8 +129,9 @@ def entries_query(user: User, filters: dict[str, Any], zone: ZoneInfo) -> QueryS
         qs = qs.filter(
             Q(body__icontains=text) | Q(belief__icontains=text) | Q(reframe__icontains=text)
         )
-    if filters.get("before"):
-        qs = qs.filter(occurred_at__lt=filters["before"])
+    cut = after_cursor(filters, "occurred_at", ENTRY)
+    if cut is not None:
+        qs = qs.filter(cut)
     return qs.distinct()
 
 
@@ -110,8 +157,9 @@ def sessions_query(
     if filters.get("q"):
         text = filters["q"]
         qs = qs.filter(Q(notes__icontains=text) | Q(practice__name__icontains=text))
-    if filters.get("before"):
-        qs = qs.filter(started_at__lt=filters["before"])
+    cut = after_cursor(filters, "started_at", SESSION_SOURCE)
+    if cut is not None:
+        qs = qs.filter(cut)
     return qs.distinct()
 
 
@@ -128,12 +176,14 @@ def timeline_page(
     user: User, filters: dict[str, Any], zone: ZoneInfo, size: int = PAGE_SIZE
 ) -> Page:
     """One page of the merged timeline, cut at `filters["before"]`."""
-    entries = list(entries_query(user, filters, zone).order_by("-occurred_at")[: size + 1])
-    sessions = list(sessions_query(user, filters, zone).order_by("-started_at")[: size + 1])
-    items = [Item(when=e.occurred_at, entry=e) for e in entries]
-    items += [Item(when=s.started_at, session=s) for s in sessions]
-    items.sort(key=lambda i: i.when, reverse=True)
+    entries = entries_query(user, filters, zone).order_by("-occurred_at", "-uuid")
+    sessions = sessions_query(user, filters, zone).order_by("-started_at", "-uuid")
+    items = [Item(when=e.occurred_at, entry=e) for e in entries[: size + 1]]
+    items += [Item(when=s.started_at, session=s) for s in sessions[: size + 1]]
+    items.sort(key=lambda i: i.sort_key, reverse=True)
     more = len(items) > size
     items = items[:size]
-    next_before = items[-1].when if more and items else None
-    return Page(days=group_by_day(items, zone), next_before=next_before)
+    if not (more and items):
+        return Page(days=group_by_day(items, zone), next_before=None)
+    last = items[-1]
+    return Page(days=group_by_day(items, zone), next_before=last.when, next_last=last.cursor)

@@ -98,6 +98,47 @@ def test_load_more_continues_where_the_page_stopped(alice_client, alice) -> None
     assert {i.when for i in seen}.isdisjoint({i.when for i in rest})
 
 
+def test_paging_through_items_that_share_a_minute_shows_each_once(alice_client, alice) -> None:
+    # Times typed by hand have no seconds: a check-in and a logged session often share one.
+    when = timezone.now().replace(second=0, microsecond=0) - timedelta(hours=1)
+    entries = {
+        e.uuid for e in CheckInFactory.create_batch(PAGE_SIZE + 7, user=alice, occurred_at=when)
+    }
+    sessions = {
+        s.uuid for s in PracticeSessionFactory.create_batch(PAGE_SIZE, user=alice, started_at=when)
+    }
+    older = CheckInFactory(user=alice, occurred_at=when - timedelta(minutes=1))
+    seen: list[Any] = []
+    query, pages = "", 0
+    while True:
+        response = alice_client.get(URL + ("?" + query if query else ""))
+        seen += [i.entry or i.session for d in response.context["page"].days for i in d.items]
+        pages += 1
+        query = response.context["more_query"]
+        if not query:
+            break
+    uuids = [record.uuid for record in seen]
+    assert len(uuids) == len(set(uuids)) == len(entries) + len(sessions) + 1
+    assert set(uuids) == entries | sessions | {older.uuid}
+    assert uuids[-1] == older.uuid
+    assert pages == 3
+
+
+def test_a_page_link_without_the_item_mark_still_cuts_by_time(alice_client, alice) -> None:
+    now = timezone.now()
+    newer = CheckInFactory(user=alice, occurred_at=now - timedelta(hours=1))
+    older = CheckInFactory(user=alice, occurred_at=now - timedelta(hours=2))
+    response = alice_client.get(URL, {"before": newer.occurred_at.isoformat()})
+    items = [i.entry for d in response.context["page"].days for i in d.items]
+    assert items == [older]
+
+
+def test_a_malformed_item_mark_is_ignored_not_an_error(alice_client, alice) -> None:
+    CheckInFactory(user=alice)
+    response = alice_client.get(URL, {"before": timezone.now().isoformat(), "last": "x-1;--"})
+    assert response.status_code == 200
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [

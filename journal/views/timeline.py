@@ -5,7 +5,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from journal.entry_forms import TimelineFilterForm
+from journal.entry_forms import PAGE_CURSOR, TimelineFilterForm
 from journal.http import AuthedHttpRequest
 from journal.services import profile_for
 from journal.timeline import timeline_page
@@ -22,12 +22,14 @@ def timeline(request: AuthedHttpRequest) -> HttpResponse:
     if page.next_before is not None:
         params: QueryDict = request.GET.copy()
         params["before"] = page.next_before.isoformat()
+        if page.next_last:
+            params["last"] = page.next_last
         more_query = params.urlencode()
     context = {
         "form": form,
         "page": page,
         "more_query": more_query,
-        "is_filtered": bool(filters) and any(v for k, v in filters.items() if k != "before"),
+        "is_filtered": any(v for k, v in filters.items() if k not in PAGE_CURSOR),
         "is_later_page": bool(filters.get("before")),
         "nav": "timeline",
     }
