@@ -27,11 +27,11 @@ from journal.models import (
     RED_FLAG_FIELDS,
     EntryEmotion,
     JournalEntry,
-    Profile,
     Sensation,
     Tag,
     time_zone_names,
 )
+from journal.services import profile_for
 from journal.vocabulary import Emotion, EntryKind, Feel, Quality, RedFlag, Region
 from practices.models import RATINGS, Category, Practice, PracticeSession, SessionState
 
@@ -704,7 +704,10 @@ def _stamp(rows: list[Any], records: list[dict[str, Any]], fields: list[str]) ->
 def _apply(*, user: User, clean: _Clean, existing: _Existing) -> ImportSummary:
     summary = ImportSummary()
     if clean.profile is not None and existing.is_empty:
-        Profile.objects.update_or_create(user=user, defaults=clean.profile)
+        profile = profile_for(user)  # the user's own cached copy stays in step
+        for name, value in clean.profile.items():
+            setattr(profile, name, value)
+        profile.save(update_fields=list(clean.profile))
         summary.settings_applied = True
 
     # Tags: by UUID, then by name (case does not matter for tag names).

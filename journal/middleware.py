@@ -9,9 +9,11 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from journal import security
+from journal.services import profile_for
 from journal.session_store import LAST_SEEN, LAST_SEEN_STEP, LOGIN_AT, stamp_clocks
 
 
@@ -127,3 +129,21 @@ class HtmxLoginRedirectMiddleware:
             redirect["HX-Redirect"] = response["Location"]
             return redirect
         return response
+
+
+class PersonTimeZoneMiddleware:
+    """Shows and reads times in the signed-in person's own time zone.
+
+    Forms parse typed times, and templates format datetimes, in the active zone; without
+    this it would be the server's (UTC). Pages that compute days pass the zone explicitly
+    as well, so their figures do not depend on this.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return self.get_response(request)
+        with timezone.override(profile_for(request.user).zone):
+            return self.get_response(request)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -44,9 +44,15 @@ def user_signup(
 
 
 def profile_for(user: AbstractBaseUser) -> Profile:
-    """The person's profile; made with defaults for accounts created elsewhere (admin, shell)."""
-    profile, _ = Profile.objects.get_or_create(user=user)
-    return profile
+    """The person's profile; made with defaults for accounts created elsewhere (admin, shell).
+
+    Read through `user.profile`, so it is loaded once per user object (once per request).
+    """
+    try:
+        return cast(Profile, user.profile)  # type: ignore[attr-defined]
+    except Profile.DoesNotExist:
+        profile, _ = Profile.objects.get_or_create(user=user)
+        return profile
 
 
 # --- Journal entries -------------------------------------------------------------------

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "journal.middleware.PrivateCacheMiddleware",
     "journal.middleware.SessionTimeoutMiddleware",
+    "journal.middleware.PersonTimeZoneMiddleware",
     "journal.middleware.HtmxLoginRedirectMiddleware",
     "journal.middleware.RefusedAccessLogMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import datetime, time, timedelta
-from functools import wraps
 from itertools import groupby
-from typing import Any, Concatenate, ParamSpec
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journal.http import AnyHttpRequest, AuthedHttpRequest
 from journal.ownership import get_owned_or_404
-from journal.services import profile_for
 from practices import services
 from practices.forms import (
     ArchiveForm,
@@ -30,20 +27,7 @@ from practices.forms import (
 )
 from practices.models import Category, Practice, PracticeSession, SessionState
 
-P = ParamSpec("P")
-View = Callable[Concatenate[AuthedHttpRequest, P], HttpResponse]
 RECENT_SESSIONS = 10
-
-
-def in_user_time_zone(view: View[P]) -> View[P]:
-    """Show and read times in the person's own time zone."""
-
-    @wraps(view)
-    def wrapper(request: AuthedHttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        with timezone.override(profile_for(request.user).zone):
-            return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _practice_by_slug(user: User | AnonymousUser, slug: str) -> Practice:
@@ -109,16 +93,14 @@ def practice_detail(request: AnyHttpRequest, slug: str) -> HttpResponse:
     context: dict[str, Any] = {"practice": practice, "nav": "practices"}
     if not request.user.is_authenticated:
         return render(request, "practices/detail.html", context)
-    with timezone.override(profile_for(request.user).zone):
-        sessions = PracticeSession.objects.of_practice(practice).for_user(request.user)
-        context["sessions"] = list(sessions[:RECENT_SESSIONS])
-        context["in_progress"] = [s for s in context["sessions"] if s.is_in_progress]
-        return render(request, "practices/detail.html", context)
+    sessions = PracticeSession.objects.of_practice(practice).for_user(request.user)
+    context["sessions"] = list(sessions[:RECENT_SESSIONS])
+    context["in_progress"] = [s for s in context["sessions"] if s.is_in_progress]
+    return render(request, "practices/detail.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@in_user_time_zone
 def start(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     practice = _practice_by_slug(request.user, slug)
     form = SessionStartForm(
@@ -148,7 +130,6 @@ def start(request: AuthedHttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-@in_user_time_zone
 def session_run(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
     session = _owned_session(request, session_uuid)
     if not session.is_in_progress:
@@ -170,7 +151,6 @@ def session_run(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResp
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@in_user_time_zone
 def session_finish(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
     session = _owned_session(request, session_uuid)
     if not session.is_in_progress:
@@ -205,7 +185,6 @@ def session_abandon(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> Http
 
 @login_required
 @require_GET
-@in_user_time_zone
 def session_detail(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
     session = _owned_session(request, session_uuid)
     return render(
@@ -222,7 +201,6 @@ def session_detail(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@in_user_time_zone
 def session_edit(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
     session = _owned_session(request, session_uuid)
     form = SessionEditForm(request.POST or None, session=session)
@@ -246,7 +224,6 @@ def session_edit(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpRes
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@in_user_time_zone
 def session_delete(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
     session = _owned_session(request, session_uuid)
     if request.method == "POST":
@@ -263,7 +240,6 @@ def session_delete(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@in_user_time_zone
 def session_log(request: AuthedHttpRequest) -> HttpResponse:
     # A starting point to adjust: ten minutes that ended just now.
     ten_minutes_ago = timezone.now().replace(second=0, microsecond=0) - timedelta(minutes=10)

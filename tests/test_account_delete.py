@@ -79,8 +79,8 @@ def test_the_service_removes_every_row_of_alice_and_none_of_bobs(two_journals, a
 def test_the_page_asks_for_the_password_and_offers_an_export(
     alice_client, django_assert_num_queries
 ):
-    # session, user
-    with django_assert_num_queries(2):
+    # session, user, profile (time zone)
+    with django_assert_num_queries(3):
         response = alice_client.get(reverse("account_delete"))
     html = response.content.decode()
     assert response.status_code == 200

@@ -159,8 +159,8 @@ def test_the_catalog_query_count_does_not_grow_with_own_practices(
     from tests.factories import PracticeFactory
 
     PracticeFactory.create_batch(5, user=alice)
-    # session, user, practices
-    with django_assert_num_queries(3):
+    # session, user, profile (time zone), practices
+    with django_assert_num_queries(4):
         response = alice_client.get("/practices/")
     assert response.content.decode().count("your own practice") == 5
 

@@ -42,8 +42,8 @@ def test_anonymous_people_are_sent_to_log_in(client, name):
 
 
 def test_the_export_page_offers_every_format(alice_client, django_assert_num_queries):
-    # session, user
-    with django_assert_num_queries(2):
+    # session, user, profile (time zone)
+    with django_assert_num_queries(3):
         response = alice_client.get(reverse("export"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -196,11 +196,11 @@ def test_the_import_page_query_count_does_not_grow_with_the_file(
     # variables, so the count is the same on SQLite and PostgreSQL.
     build_journal(alice, days=15)
     _, data = download(alice_client, format="json")
-    # session, user; what bob already has (tags, practices, sessions, entries, catalog
-    # slugs, sensations); savepoint; profile (savepoint, read, update, release); then per
-    # table an insert and one executemany for the file's timestamps: tags (2), practices
-    # (2), sessions (2), entries (2), emotions, entry tags, sensations (2); release.
-    with django_assert_num_queries(26):
+    # session, user, profile (time zone); what bob already has (tags, practices, sessions,
+    # entries, catalog slugs, sensations); savepoint; the file's settings onto the profile;
+    # then per table an insert and one executemany for the file's timestamps: tags (2),
+    # practices (2), sessions (2), entries (2), emotions, entry tags, sensations (2); release.
+    with django_assert_num_queries(24):
         response = upload(bob_client, data)
     assert response.status_code == 200
     assert Sensation.objects.filter(user__username="bob").count() == 30
@@ -246,8 +246,8 @@ def test_an_import_without_a_file_asks_for_one(alice_client):
 
 def test_the_import_page_shows_the_size_limit(alice_client, settings, django_assert_num_queries):
     settings.IMPORT_MAX_BYTES = 5 * 1024 * 1024
-    # session, user
-    with django_assert_num_queries(2):
+    # session, user, profile (time zone)
+    with django_assert_num_queries(3):
         html = alice_client.get(reverse("import")).content.decode()
     assert "Up to 5 MB." in html
     assert 'enctype="multipart/form-data"' in html

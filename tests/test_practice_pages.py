@@ -51,8 +51,8 @@ def test_the_catalog_counts_its_queries(alice_client, alice, django_assert_num_q
     for _ in range(5):
         PracticeFactory.create(user=alice)
     alice_client.get(CATALOG)
-    # session, user, the practices (built-in and own, archived included)
-    with django_assert_num_queries(3):
+    # session, user, profile (time zone), the practices (built-in and own, archived included)
+    with django_assert_num_queries(4):
         response = alice_client.get(CATALOG)
     assert response.status_code == 200
 

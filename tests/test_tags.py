@@ -34,8 +34,8 @@ def test_the_tags_page_lists_only_alices_tags(
         tag = TagFactory(user=alice, name=f"alice {i}")
         JournalEntryFactory(user=alice, tags=[tag])
     TagFactory(user=bob, name="bobs tag")
-    # Log-in session, user, tags with entry counts.
-    with django_assert_num_queries(3):
+    # Log-in session, user, profile (time zone), tags with entry counts.
+    with django_assert_num_queries(4):
         response = alice_client.get(reverse("tags"))
     assert b"alice 9" in response.content
     assert b"bobs tag" not in response.content
