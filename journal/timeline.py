@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from journal.cards import Links, card
 from journal.entry_forms import day_bounds
 from journal.markdown import render_markdown
 from journal.models import JournalEntry
@@ -39,6 +40,7 @@ class Item:
     entry: JournalEntry | None = None
     session: PracticeSession | None = None
     local: datetime = field(init=False)
+    card: dict[str, Any] = field(init=False)
 
     @property
     def source(self) -> str:
@@ -61,12 +63,6 @@ class Item:
 
     def localise(self, zone: ZoneInfo) -> None:
         self.local = timezone.localtime(self.when, zone)
-
-    @property
-    def session_url(self) -> str | None:
-        if self.session is None:
-            return None
-        return optional_url("practices:session_detail", session_uuid=self.session.uuid)
 
 
 @dataclass
@@ -164,11 +160,14 @@ def sessions_query(
 
 
 def group_by_day(items: list[Item], zone: ZoneInfo) -> list[Day]:
+    """Items grouped by local day, each with the card the page prints."""
+    links = Links()
     for item in items:
         item.localise(zone)
         if item.entry is not None:
             body = item.entry.body
             item.entry.body_html = render_markdown(body) if body else ""  # type: ignore[attr-defined]
+        item.card = card(item, links)
     return [Day(day, list(group)) for day, group in groupby(items, key=lambda i: i.local.date())]
 
 

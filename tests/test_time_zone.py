@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import User
@@ -71,3 +72,14 @@ def test_an_account_made_without_a_profile_gets_one_on_its_first_page(db, client
     client.force_login(person)
     assert client.get("/").status_code == 200
     assert Profile.objects.get(user=person).time_zone == "UTC"
+
+
+def test_the_timeline_and_today_show_local_times(alice, alice_client):
+    alice.profile.time_zone = "Asia/Tokyo"
+    alice.profile.save()
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    factories.CheckInFactory(user=alice, occurred_at=now)
+    local = now.astimezone(ZoneInfo("Asia/Tokyo"))
+    for url in ("/timeline/", "/"):
+        content = alice_client.get(url).content.decode()
+        assert f'<time datetime="{local.isoformat()}">{local:%H:%M}</time>' in content
