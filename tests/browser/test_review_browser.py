@@ -100,3 +100,21 @@ def test_trends_calendar_days_lead_to_the_timeline(
     assert serious_violations(page) == []
     page.locator("svg.calendar a").last.click()
     page.wait_for_url("**/timeline/?start=*")
+
+
+def test_on_a_phone_the_year_calendar_opens_at_the_latest_months(
+    phone_page: Page, seeded: tuple[User, Week], password: str
+) -> None:
+    user, _ = seeded
+    log_in(phone_page, user.username, password)
+    phone_page.goto("/review/trends/")
+    scroller = phone_page.locator(".calendar-scroll")
+    expect(phone_page.get_by_text("scroll sideways for earlier ones")).to_be_visible()
+    box = scroller.bounding_box()
+    days = phone_page.locator("svg.calendar a")
+    latest, earliest = days.last.bounding_box(), days.first.bounding_box()
+    assert box is not None and latest is not None and earliest is not None
+    assert box["x"] <= latest["x"] and latest["x"] + latest["width"] <= box["x"] + box["width"]
+    assert earliest["x"] < box["x"], "the oldest days are off to the left, a scroll away"
+    screenshot(phone_page, "review-trends-phone")
+    assert serious_violations(phone_page) == []
