@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
 from django import forms
@@ -15,28 +15,6 @@ from journal.services import profile_for
 from journal.vocabulary import Emotion, EntryKind, Region, SleepQuality
 
 ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
-
-
-class WallClockField(forms.DateTimeField):
-    """A date and time typed as the person's own wall-clock time, read in their zone.
-
-    Django reads a naive value in the active time zone; journal pages do not activate
-    the person's zone, so the form sets `zone` and parsing happens under it.
-    """
-
-    zone: tzinfo | None = None
-
-    def to_python(self, value: Any) -> datetime | None:
-        if self.zone is None:
-            return super().to_python(value)
-        with timezone.override(self.zone):
-            return super().to_python(value)
-
-    def prepare_value(self, value: Any) -> Any:
-        if self.zone is None:
-            return super().prepare_value(value)
-        with timezone.override(self.zone):
-            return super().prepare_value(value)
 
 
 # Fields each kind of entry asks for, in order.
@@ -174,7 +152,7 @@ class EntryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Are any of these happening?",
     )
-    occurred_at = WallClockField(
+    occurred_at = forms.DateTimeField(
         required=False,
         label="When",
         help_text="Leave as it is for now.",
@@ -207,8 +185,6 @@ class EntryForm(forms.Form):
                 self.fields["body"].widget.attrs["rows"] = 14
         if "belief" in self.fields:
             self.fields["belief"].required = True
-        if "occurred_at" in self.fields:
-            cast(WallClockField, self.fields["occurred_at"]).zone = self.zone
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4())
             if "occurred_at" in self.fields:
@@ -219,14 +195,14 @@ class EntryForm(forms.Form):
         value: datetime | None = self.cleaned_data.get("occurred_at")
         if value is None:
             return None
-        # The field has read the browser's wall-clock time in the person's own zone.
-        aware = value.replace(tzinfo=self.zone) if timezone.is_naive(value) else value
+        # The browser sends a wall-clock time; PersonTimeZoneMiddleware has the field read
+        # it in the person's own zone.
         today = timezone.localtime(timezone.now(), self.zone).date()
-        if aware.astimezone(self.zone).date() > today:
+        if timezone.localtime(value, self.zone).date() > today:
             raise forms.ValidationError("That day has not come yet. Choose today or earlier.")
-        if aware.year < 1900:
+        if value.year < 1900:
             raise forms.ValidationError("Choose a date after 1900.")
-        return aware
+        return value
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
