@@ -22,9 +22,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from journal.demo import demo_seed
+from journal.core.vocabulary import Emotion, EntryKind, Feel, Quality, Region
+from journal.demo.seed import demo_seed
 from journal.models import EntryEmotion, JournalEntry, Profile, Sensation
-from journal.vocabulary import Emotion, EntryKind, Feel, Quality, Region
 from practices.models import PracticeSession
 
 ZONE = "Europe/London"

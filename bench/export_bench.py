@@ -27,10 +27,10 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import transaction  # noqa: E402
 
-from journal.exports import csv_format, json_format, markdown_format, pdf_format  # noqa: E402
-from journal.exports.reader import JournalReader  # noqa: E402
-from journal.imports import journal_import  # noqa: E402
-from journal.services import user_signup  # noqa: E402
+from journal.accounts.services import user_signup  # noqa: E402
+from journal.portability import csv_format, json_format, markdown_format, pdf_format  # noqa: E402
+from journal.portability.importer import journal_import  # noqa: E402
+from journal.portability.reader import JournalReader  # noqa: E402
 
 
 def _drain(stream: Iterator[bytes]) -> int:

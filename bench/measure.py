@@ -194,9 +194,9 @@ def load_once(
 def export_import_times(data: DataSet) -> dict[str, float]:
     """Export the measured person's journal to JSON, import it into a new account, and export
     the 40,000 check-ins: the services themselves, without HTTP."""
-    from journal.exports.json_format import export_json
-    from journal.exports.reader import JournalReader
-    from journal.imports import journal_import
+    from journal.portability.importer import journal_import
+    from journal.portability.json_format import export_json
+    from journal.portability.reader import JournalReader
 
     timings: dict[str, float] = {}
     started = time.perf_counter()

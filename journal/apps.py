@@ -8,4 +8,4 @@ class JournalConfig(AppConfig):
     def ready(self) -> None:
         # Signal receivers: session clocks start at log-in; log-ins, failures, log-outs
         # and lock-outs go to the security log.
-        from journal import security, session_store  # noqa: F401
+        from journal.accounts import security_log, session_store  # noqa: F401

@@ -3,20 +3,19 @@ from __future__ import annotations
 import uuid
 import zoneinfo
 from datetime import datetime
-from functools import cache
 from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.base_session import AbstractBaseSession
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
-from journal.checks import in_range, one_of
-from journal.ownership import OwnedQuerySet
-from journal.vocabulary import (
+from journal.core.constraints import in_range, one_of
+from journal.core.ownership import OwnedQuerySet
+from journal.core.timezones import validate_time_zone
+from journal.core.vocabulary import (
     Emotion,
     EntryKind,
     Feel,
@@ -29,21 +28,7 @@ from journal.vocabulary import (
 from practices.models import PracticeSession
 
 if TYPE_CHECKING:
-    from journal.session_store import SessionStore
-
-
-@cache
-def time_zone_names() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in time_zone_names():
-        raise ValidationError(
-            "%(value)s is not a time zone we know. Use a name like Europe/Paris.",
-            params={"value": value},
-            code="invalid_time_zone",
-        )
+    from journal.accounts.session_store import SessionStore
 
 
 class Profile(models.Model):
@@ -300,6 +285,6 @@ class AccountSession(AbstractBaseSession):
 
     @classmethod
     def get_session_store_class(cls) -> type[SessionStore]:
-        from journal.session_store import SessionStore
+        from journal.accounts.session_store import SessionStore
 
         return SessionStore

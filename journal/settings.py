@@ -59,7 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Answers /healthz before any session or database work.
-    "journal.views.health.HealthzMiddleware",
+    "journal.web.health.HealthzMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,11 +70,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
-    "journal.middleware.PrivateCacheMiddleware",
-    "journal.middleware.SessionTimeoutMiddleware",
-    "journal.middleware.PersonTimeZoneMiddleware",
-    "journal.middleware.HtmxLoginRedirectMiddleware",
-    "journal.middleware.RefusedAccessLogMiddleware",
+    "journal.web.middleware.PrivateCacheMiddleware",
+    "journal.web.middleware.SessionTimeoutMiddleware",
+    "journal.web.middleware.PersonTimeZoneMiddleware",
+    "journal.web.middleware.HtmxLoginRedirectMiddleware",
+    "journal.web.middleware.RefusedAccessLogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -91,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "journal.context_processors.site",
+                "journal.web.context_processors.site",
             ],
         },
     },
@@ -147,9 +147,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:home"
 
 # Log-in brute-force protection: a lock per (username, address) pair, so a stranger
 # guessing at someone's account cannot lock that person out from their own device,
@@ -163,8 +163,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # trusted proxies sit in front; a forged X-Forwarded-For is then ignored.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0, minimum=0)
 # django-ipware is not installed, so axes would ignore AXES_IPWARE_*: our own reader applies
-# TRUSTED_PROXY_COUNT (journal/security.py).
-AXES_CLIENT_IP_CALLABLE = "journal.security.client_ip_from_meta"
+# TRUSTED_PROXY_COUNT (journal/accounts/security_log.py).
+AXES_CLIENT_IP_CALLABLE = "journal.accounts.security_log.client_ip_from_meta"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"
@@ -199,16 +199,16 @@ else:
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "journal@localhost")
 
 # Sessions: an absolute lifetime (the cookie age) and an idle timeout.
-SESSION_ENGINE = "journal.session_store"
+SESSION_ENGINE = "journal.accounts.session_store"
 SESSION_COOKIE_AGE = envint("SESSION_ABSOLUTE_SECONDS", 14 * 24 * 3600, minimum=60)
 SESSION_IDLE_SECONDS = envint("SESSION_IDLE_SECONDS", 3 * 24 * 3600, minimum=60)
-# Django's cookie age counts from the last save; journal.middleware enforces the real limit.
+# Django's cookie age counts from the last save; journal.web.middleware enforces the real limit.
 SESSION_ABSOLUTE_SECONDS = SESSION_COOKIE_AGE
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "journal.security.csrf_failure"
+CSRF_FAILURE_VIEW = "journal.accounts.security_log.csrf_failure"
 
 # Security headers. The CSP allows scripts and styles from our own origin only.
 CONTENT_SECURITY_POLICY = {

@@ -10,8 +10,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models.functions import Lower
 
-from journal.checks import in_range, one_of
-from journal.ownership import OwnedQuerySet
+from journal.core.constraints import in_range, one_of
+from journal.core.ownership import OwnedQuerySet
 
 RATINGS = ("pain", "tension", "safety", "connection")
 RATING_LABELS = {

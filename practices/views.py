@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journal.http import AnyHttpRequest, AuthedHttpRequest
-from journal.ownership import get_owned_or_404
+from journal.core.http import AnyHttpRequest, AuthedHttpRequest
+from journal.core.ownership import get_owned_or_404
 from practices import services
 from practices.forms import (
     ArchiveForm,
@@ -52,7 +52,7 @@ def reflection_url(session: PracticeSession) -> str | None:
     """The journal's post-practice reflection page, offered once a session is finished."""
     if session.state != SessionState.FINISHED:
         return None
-    return reverse("reflection_new", kwargs={"session_uuid": session.uuid})
+    return reverse("entries:reflect", kwargs={"session_uuid": session.uuid})
 
 
 def _red_flags_today(request: AuthedHttpRequest) -> list[str]:

@@ -9,8 +9,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from journal.core.vocabulary import EntryKind, Feel, Quality, Region
 from journal.models import EntryEmotion, JournalEntry, Profile, Sensation, Tag
-from journal.vocabulary import EntryKind, Feel, Quality, Region
 from practices.models import Practice, PracticeSession, SessionState
 
 PASSWORD = "a calm long password 42"

@@ -41,17 +41,17 @@ pytestmark = pytest.mark.django_db
 
 # Pages anyone may see. Keyed by URL name (with namespace).
 PUBLIC = {
-    "home",
-    "signup",
-    "login",
-    "logout",  # POST only; ends a session if there is one
-    "password_reset",
-    "password_reset_done",
-    "password_reset_confirm",
-    "password_reset_complete",
+    "web:home",
+    "accounts:signup",
+    "accounts:login",
+    "accounts:logout",  # POST only; ends a session if there is one
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
     "practices:catalog",
     "practices:detail",
-    "healthz",
+    "web:healthz",
 }
 # What the owner may get: her page, a redirect, a form's 400, or 405 for a method the
 # view does not take.
@@ -216,7 +216,7 @@ def cast(alice: User, bob: User) -> Cast:
 
 def test_the_resolver_walk_finds_the_app(cast: Cast) -> None:
     names = {route.name for route in ROUTES}
-    assert {"home", "login", "practices:catalog", "practices:detail"} <= names
+    assert {"web:home", "accounts:login", "practices:catalog", "practices:detail"} <= names
     assert not any(route.template.startswith("/admin/") for route in ROUTES)
 
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from journal.account import account_delete
+from journal.accounts.services import account_delete
 from journal.models import AccountSession, EntryEmotion, JournalEntry, Profile, Sensation, Tag
 from practices.models import Practice, PracticeSession
 from tests.factories import PASSWORD
@@ -81,16 +81,16 @@ def test_the_page_asks_for_the_password_and_offers_an_export(
 ):
     # session, user, profile (time zone)
     with django_assert_num_queries(3):
-        response = alice_client.get(reverse("account_delete"))
+        response = alice_client.get(reverse("accounts:delete"))
     html = response.content.decode()
     assert response.status_code == 200
     assert 'type="password"' in html
-    assert f"{reverse('export_download')}?format=json" in html
+    assert f"{reverse('portability:download')}?format=json" in html
 
 
 def test_a_wrong_password_deletes_nothing(two_journals, alice_client, alice):
     before = rows_of(alice.pk, "alice")
-    response = alice_client.post(reverse("account_delete"), {"password": "not my password"})
+    response = alice_client.post(reverse("accounts:delete"), {"password": "not my password"})
     assert response.status_code == 400
     assert "That is not your password." in response.content.decode()
     assert rows_of(alice.pk, "alice") == before
@@ -98,7 +98,7 @@ def test_a_wrong_password_deletes_nothing(two_journals, alice_client, alice):
 
 def test_no_password_deletes_nothing(two_journals, alice_client, alice):
     before = rows_of(alice.pk, "alice")
-    assert alice_client.post(reverse("account_delete"), {}).status_code == 400
+    assert alice_client.post(reverse("accounts:delete"), {}).status_code == 400
     assert rows_of(alice.pk, "alice") == before
 
 
@@ -107,27 +107,27 @@ def test_deleting_through_the_page_ends_every_session(two_journals, alice_client
     bob_client = log_in_elsewhere(bob)
     alice_id = alice.pk
     bobs_before = rows_of(bob.pk, "bob")
-    response = alice_client.post(reverse("account_delete"), {"password": PASSWORD})
+    response = alice_client.post(reverse("accounts:delete"), {"password": PASSWORD})
     assert response.status_code == 200
     assert "Your account is gone" in response.content.decode()
     assert set(rows_of(alice_id, "alice").values()) == {0}
     assert rows_of(bob.pk, "bob") == bobs_before
     # Both of alice's browsers are logged out; bob is not.
     for client in (alice_client, elsewhere):
-        response = client.get(reverse("export"))
+        response = client.get(reverse("portability:export"))
         assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/")
-    assert bob_client.get(reverse("export")).status_code == 200
+    assert bob_client.get(reverse("portability:export")).status_code == 200
 
 
 def test_the_deleted_person_cannot_log_in_again(two_journals, alice_client, client):
-    alice_client.post(reverse("account_delete"), {"password": PASSWORD})
-    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    alice_client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    response = client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
 
 
 def test_settings_links_to_export_and_deletion(alice_client):
-    html = alice_client.get(reverse("settings")).content.decode()
-    assert reverse("account_delete") in html
-    assert reverse("export") in html
+    html = alice_client.get(reverse("accounts:settings")).content.decode()
+    assert reverse("accounts:delete") in html
+    assert reverse("portability:export") in html

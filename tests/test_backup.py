@@ -196,7 +196,7 @@ def test_an_sqlite_backup_is_a_standalone_file(database: Database, tmp_path: Pat
 
 
 def test_pg_dump_gets_the_password_from_the_environment_only() -> None:
-    from journal import backup as backup_module
+    from journal.portability import backup as backup_module
 
     db = {
         "ENGINE": "django.db.backends.postgresql",

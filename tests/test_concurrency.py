@@ -38,7 +38,7 @@ import os, sys, time, uuid
 import django
 django.setup()
 from django.contrib.auth import get_user_model
-from journal.services import checkin_create
+from journal.entries.services import checkin_create
 
 username, seconds, worker, out_path = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
 user = get_user_model().objects.get(username=username)
@@ -168,7 +168,7 @@ def make_user(database: Database, username: str) -> None:
     manage(
         "shell",
         "-c",
-        "from journal.services import user_signup;"
+        "from journal.accounts.services import user_signup;"
         f"user_signup(username={username!r}, password='a calm long password 42')",
         env=database.env,
     )

@@ -19,7 +19,7 @@ TagFactory: Any = factories.TagFactory
 
 
 def new_url(kind: str) -> str:
-    return reverse("entry_new", kwargs={"kind": kind})
+    return reverse("entries:new", kwargs={"kind": kind})
 
 
 @pytest.mark.parametrize("kind", ["free", "expressive", "reframe"])
@@ -36,7 +36,7 @@ def test_an_unknown_kind_is_not_found(alice_client) -> None:
 def test_writing_pages_need_a_log_in(client) -> None:
     response = client.get(new_url("free"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_a_free_reflection_is_saved(alice_client, alice) -> None:
@@ -113,7 +113,7 @@ def test_expressive_writing_autosaves_one_draft_then_finishes_it(alice_client, a
     assert (draft.is_draft, draft.body) == (True, "I am angry")
     # Reopening the page offers the draft.
     reopened = alice_client.get(url)
-    assert reverse("entry_edit", kwargs={"entry_uuid": draft.uuid}).encode() in reopened.content
+    assert reverse("entries:edit", kwargs={"entry_uuid": draft.uuid}).encode() in reopened.content
     done = alice_client.post(url, {"token": token, "body": "I am angry and tired."})
     assert done.status_code == 302
     entry = JournalEntry.objects.get(user=alice)
@@ -126,7 +126,7 @@ def test_expressive_writing_autosaves_one_draft_then_finishes_it(alice_client, a
 
 def test_a_draft_is_autosaved_from_its_edit_page(alice_client, alice) -> None:
     draft = JournalEntryFactory(user=alice, kind="expressive", is_draft=True, body="start")
-    url = reverse("entry_edit", kwargs={"entry_uuid": draft.uuid})
+    url = reverse("entries:edit", kwargs={"entry_uuid": draft.uuid})
     alice_client.post(url, {"body": "start and more", "autosave": "1"})
     draft.refresh_from_db()
     assert (draft.is_draft, draft.body) == (True, "start and more")
@@ -134,7 +134,7 @@ def test_a_draft_is_autosaved_from_its_edit_page(alice_client, alice) -> None:
 
 def test_a_reflection_after_a_practice_links_the_session(alice_client, alice) -> None:
     session = PracticeSessionFactory(user=alice)
-    url = reverse("reflection_new", kwargs={"session_uuid": session.uuid})
+    url = reverse("entries:reflect", kwargs={"session_uuid": session.uuid})
     page = alice_client.get(url)
     assert b"What did your breath do?" in page.content
     response = alice_client.post(
@@ -153,7 +153,7 @@ def test_a_reflection_after_a_practice_links_the_session(alice_client, alice) ->
 
 def test_bob_cannot_reflect_on_alices_session(bob_client, alice) -> None:
     session = PracticeSessionFactory(user=alice)
-    url = reverse("reflection_new", kwargs={"session_uuid": session.uuid})
+    url = reverse("entries:reflect", kwargs={"session_uuid": session.uuid})
     assert bob_client.get(url).status_code == 404
     assert bob_client.post(url, {"token": str(uuid.uuid4()), "body": "x"}).status_code == 404
 
@@ -164,7 +164,7 @@ def test_alice_opens_her_entry(alice_client, alice, django_assert_num_queries) -
     )
     for region in ["neck", "jaw", "belly", "chest"]:
         SensationFactory(entry=entry, region=region)
-    url = reverse("entry_detail", kwargs={"entry_uuid": entry.uuid})
+    url = reverse("entries:detail", kwargs={"entry_uuid": entry.uuid})
     # Log-in session, user; the entry with its session and practice, then its sensations,
     # emotions and tags; profile.
     with django_assert_num_queries(7):
@@ -175,12 +175,12 @@ def test_alice_opens_her_entry(alice_client, alice, django_assert_num_queries) -
 
 def test_bob_gets_404_on_alices_entry(bob_client, alice) -> None:
     entry = JournalEntryFactory(user=alice)
-    for name in ["entry_detail", "entry_edit"]:
+    for name in ["entries:detail", "entries:edit"]:
         url = reverse(name, kwargs={"entry_uuid": entry.uuid})
         assert bob_client.get(url).status_code == 404
-    edit = reverse("entry_edit", kwargs={"entry_uuid": entry.uuid})
+    edit = reverse("entries:edit", kwargs={"entry_uuid": entry.uuid})
     assert bob_client.post(edit, {"body": "mine now"}).status_code == 404
-    delete = reverse("entry_delete", kwargs={"entry_uuid": entry.uuid})
+    delete = reverse("entries:delete", kwargs={"entry_uuid": entry.uuid})
     assert bob_client.post(delete).status_code == 404
     assert JournalEntry.objects.get(pk=entry.pk).body == entry.body
 
@@ -188,7 +188,7 @@ def test_bob_gets_404_on_alices_entry(bob_client, alice) -> None:
 def test_alice_edits_an_entry_and_its_sensations(alice_client, alice) -> None:
     entry = JournalEntryFactory(user=alice, body="before")
     SensationFactory(entry=entry, region="neck")
-    url = reverse("entry_edit", kwargs={"entry_uuid": entry.uuid})
+    url = reverse("entries:edit", kwargs={"entry_uuid": entry.uuid})
     page = alice_client.get(url)
     assert page.context["rows"].forms[0].initial["region"] == "neck"
     response = alice_client.post(
@@ -217,7 +217,7 @@ def test_alice_edits_an_entry_and_its_sensations(alice_client, alice) -> None:
 
 def test_delete_refuses_get(alice_client, alice) -> None:
     entry = JournalEntryFactory(user=alice)
-    url = reverse("entry_delete", kwargs={"entry_uuid": entry.uuid})
+    url = reverse("entries:delete", kwargs={"entry_uuid": entry.uuid})
     assert alice_client.get(url).status_code == 405
     assert JournalEntry.objects.filter(pk=entry.pk).exists()
 
@@ -225,22 +225,22 @@ def test_delete_refuses_get(alice_client, alice) -> None:
 def test_alice_deletes_her_entry(alice_client, alice) -> None:
     entry = JournalEntryFactory(user=alice)
     SensationFactory(entry=entry)
-    response = alice_client.post(reverse("entry_delete", kwargs={"entry_uuid": entry.uuid}))
+    response = alice_client.post(reverse("entries:delete", kwargs={"entry_uuid": entry.uuid}))
     assert response.status_code == 302
     assert not JournalEntry.objects.filter(pk=entry.pk).exists()
 
 
 def test_anonymous_people_go_to_log_in_for_entries(client, alice) -> None:
     entry = JournalEntryFactory(user=alice)
-    for name in ["entry_detail", "entry_edit"]:
+    for name in ["entries:detail", "entries:edit"]:
         response = client.get(reverse(name, kwargs={"entry_uuid": entry.uuid}))
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_an_empty_reflection_is_not_saved(alice_client, alice) -> None:
     session = PracticeSessionFactory(user=alice)
-    url = reverse("reflection_new", kwargs={"session_uuid": session.uuid})
+    url = reverse("entries:reflect", kwargs={"session_uuid": session.uuid})
     data = {"token": str(uuid.uuid4()), "sens-TOTAL_FORMS": "0", "sens-INITIAL_FORMS": "0"}
     response = alice_client.post(url, data)
     assert response.status_code == 200

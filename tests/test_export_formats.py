@@ -15,11 +15,11 @@ import pytest
 from django.contrib.auth.models import User
 from jsonschema import Draft202012Validator
 
-from journal.exports import csv_format, json_format, markdown_format
-from journal.exports.csv_format import safe_cell
-from journal.exports.reader import DateRange, JournalReader
+from journal.core.vocabulary import Emotion, EntryKind, Feel, Quality, RedFlag, Region
 from journal.models import JournalEntry, Profile, Sensation, Tag
-from journal.vocabulary import Emotion, EntryKind, Feel, Quality, RedFlag, Region
+from journal.portability import csv_format, json_format, markdown_format
+from journal.portability.csv_format import safe_cell
+from journal.portability.reader import DateRange, JournalReader
 from practices.models import RATINGS, Practice, PracticeSession
 from tests.factories import (
     CheckInFactory,
@@ -330,7 +330,7 @@ def test_the_schema_lists_the_apps_current_vocabulary():
 def test_small_reading_chunks_give_the_same_export(journals, alice, monkeypatch):
     """Chunk boundaries (children fetched per chunk) lose and repeat nothing."""
     whole = document(alice)
-    monkeypatch.setattr("journal.exports.reader.CHUNK_SIZE", 4)
+    monkeypatch.setattr("journal.portability.reader.CHUNK_SIZE", 4)
     chunked = document(alice)
     whole.pop("exported_at")
     chunked.pop("exported_at")

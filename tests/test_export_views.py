@@ -27,13 +27,20 @@ def fast_passwords(settings: Any) -> None:
 
 
 def download(client: Client, **params: str) -> tuple[Any, bytes]:
-    response: Any = client.get(reverse("export_download"), params)
+    response: Any = client.get(reverse("portability:download"), params)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     return response, body
 
 
 @pytest.mark.parametrize(
-    "name", ["export", "export_download", "export_summary", "import", "account_delete"]
+    "name",
+    [
+        "portability:export",
+        "portability:download",
+        "portability:summary",
+        "portability:import",
+        "accounts:delete",
+    ],
 )
 def test_anonymous_people_are_sent_to_log_in(client, name):
     response = client.get(reverse(name))
@@ -44,7 +51,7 @@ def test_anonymous_people_are_sent_to_log_in(client, name):
 def test_the_export_page_offers_every_format(alice_client, django_assert_num_queries):
     # session, user, profile (time zone)
     with django_assert_num_queries(3):
-        response = alice_client.get(reverse("export"))
+        response = alice_client.get(reverse("portability:export"))
     assert response.status_code == 200
     html = response.content.decode()
     for value in ("json", "csv", "md", "pdf"):
@@ -129,7 +136,9 @@ def test_an_unknown_format_is_explained(alice_client):
     assert "Select a valid choice" in response.content.decode()
 
 
-@pytest.mark.parametrize("name", ["export", "export_download", "export_summary"])
+@pytest.mark.parametrize(
+    "name", ["portability:export", "portability:download", "portability:summary"]
+)
 def test_export_pages_refuse_post(alice_client, name):
     assert alice_client.post(reverse(name)).status_code == 405
 
@@ -141,7 +150,7 @@ def test_the_summary_page_shows_the_clinician_summary(
     # session, user, profile, entry span, session span, entry pain, session ratings,
     # practice table, regions, red flags, reframes, other reflections
     with django_assert_num_queries(12):
-        response = alice_client.get(reverse("export_summary"))
+        response = alice_client.get(reverse("portability:summary"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Pain over time" in html
@@ -157,14 +166,14 @@ def test_the_summary_leaves_out_expressive_writing_and_drafts(alice_client, alic
     JournalEntryFactory(user=alice, kind="expressive", body="uncensored pages")
     JournalEntryFactory(user=alice, kind="free", is_draft=True, body="half a thought")
     JournalEntryFactory(user=alice, kind="free", body="a finished reflection")
-    html = alice_client.get(reverse("export_summary")).content.decode()
+    html = alice_client.get(reverse("portability:summary")).content.decode()
     assert "a finished reflection" in html
     assert "uncensored pages" not in html
     assert "half a thought" not in html
 
 
 def test_the_summary_of_an_empty_journal_says_so(alice_client):
-    html = alice_client.get(reverse("export_summary")).content.decode()
+    html = alice_client.get(reverse("portability:summary")).content.decode()
     assert "nothing in the journal for these days" in html
 
 
@@ -172,7 +181,7 @@ def test_the_summary_of_an_empty_journal_says_so(alice_client):
 
 
 def upload(client: Client, data: bytes, name: str = "journal.json") -> Any:
-    return client.post(reverse("import"), {"file": SimpleUploadedFile(name, data)})
+    return client.post(reverse("portability:import"), {"file": SimpleUploadedFile(name, data)})
 
 
 def test_the_import_page_round_trips_an_export(alice_client, alice, bob, bob_client):
@@ -239,7 +248,7 @@ def test_a_huge_upload_is_refused_before_it_is_read(alice_client, settings):
 
 
 def test_an_import_without_a_file_asks_for_one(alice_client):
-    response = alice_client.post(reverse("import"), {})
+    response = alice_client.post(reverse("portability:import"), {})
     assert response.status_code == 400
     assert "This field is required" in response.content.decode()
 
@@ -248,12 +257,12 @@ def test_the_import_page_shows_the_size_limit(alice_client, settings, django_ass
     settings.IMPORT_MAX_BYTES = 5 * 1024 * 1024
     # session, user, profile (time zone)
     with django_assert_num_queries(3):
-        html = alice_client.get(reverse("import")).content.decode()
+        html = alice_client.get(reverse("portability:import")).content.decode()
     assert "Up to 5 MB." in html
     assert 'enctype="multipart/form-data"' in html
 
 
 def test_get_on_import_changes_nothing(alice_client, alice: User):
     before = row_counts()
-    assert alice_client.get(reverse("import")).status_code == 200
+    assert alice_client.get(reverse("portability:import")).status_code == 200
     assert row_counts() == before

@@ -33,8 +33,8 @@ from hypothesis import strategies as st
 
 import journal
 import practices
+from journal.accounts.profiles import profile_for
 from journal.models import EntryEmotion, JournalEntry, Profile, Sensation, Tag
-from journal.services import profile_for
 from practices.models import Practice, PracticeSession
 from tests.factories import (
     CheckInFactory,
@@ -339,7 +339,7 @@ EDGE_VALUES = ["", "\x00", "-1", "9223372036854775808", "1e309", "NaN", "x" * 50
 POST_ROUTES = [
     pytest.param(route, id=str(route))
     for route in ROUTES
-    if route.name not in {"logout", "password_reset_confirm"}
+    if route.name not in {"accounts:logout", "accounts:password_reset_confirm"}
 ]
 
 
@@ -390,8 +390,8 @@ def test_every_post_gives_errors_or_a_whole_write(route: Route, alice: User, bob
 
 
 def export_document(user: User) -> dict[str, Any]:
-    from journal.exports.json_format import export_json
-    from journal.exports.reader import DateRange, JournalReader
+    from journal.portability.json_format import export_json
+    from journal.portability.reader import DateRange, JournalReader
 
     raw = b"".join(
         chunk if isinstance(chunk, bytes) else chunk.encode()
@@ -447,7 +447,7 @@ def _source_journal() -> User:
 
 
 def test_the_import_takes_a_real_export(alice: User) -> None:
-    from journal.imports import journal_import
+    from journal.portability.importer import journal_import
 
     document = export_document(_source_journal())
     before = row_counts()
@@ -459,7 +459,7 @@ def test_the_import_takes_a_real_export(alice: User) -> None:
 
 
 def test_the_import_is_all_or_nothing_for_mutated_exports(alice: User) -> None:
-    from journal.imports import ImportFileError, journal_import
+    from journal.portability.importer import ImportFileError, journal_import
 
     document = export_document(_source_journal())
     paths = leaf_paths(document)
@@ -494,7 +494,7 @@ def test_the_import_is_all_or_nothing_for_mutated_exports(alice: User) -> None:
 @PROPERTY
 @given(raw=st.one_of(st.binary(max_size=500), JSON_VALUES.map(lambda v: json.dumps(v).encode())))
 def test_the_import_refuses_arbitrary_files_cleanly(raw: bytes) -> None:
-    from journal.imports import ImportFileError, journal_import
+    from journal.portability.importer import ImportFileError, journal_import
 
     alice = cast(User, UserFactory(username="alice"))
     before = row_counts()

@@ -5,13 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from journal.views.health import HealthzMiddleware
+from journal.web.health import HealthzMiddleware
 
 MIDDLEWARE_PATH = f"{HealthzMiddleware.__module__}.{HealthzMiddleware.__name__}"
 
 
 def test_it_lives_at_healthz() -> None:
-    assert reverse("healthz") == "/healthz"
+    assert reverse("web:healthz") == "/healthz"
 
 
 def test_it_answers_ok_without_touching_the_database(

@@ -11,11 +11,11 @@ from typing import Any, cast
 import pytest
 from django.contrib.auth.models import User
 
-from journal.demo import demo_seed
-from journal.exports import json_format
-from journal.exports.reader import JournalReader
-from journal.imports import ImportFileError, journal_import
+from journal.demo.seed import demo_seed
 from journal.models import EntryEmotion, JournalEntry, Profile, Sensation, Tag
+from journal.portability import json_format
+from journal.portability.importer import ImportFileError, journal_import
+from journal.portability.reader import JournalReader
 from practices.models import Practice, PracticeSession
 from tests.factories import TagFactory, UserFactory
 from tests.test_export_formats import build_journal, document

@@ -5,11 +5,11 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import User
 
-from journal.demo import demo_seed
-from journal.insights import DayRecord, findings
-from journal.services import profile_for
-from journal.weekly import week_review
-from journal.weeks import Week
+from journal.accounts.profiles import profile_for
+from journal.core.dates import Week
+from journal.demo.seed import demo_seed
+from journal.review.insights import DayRecord, findings
+from journal.review.week import week_review
 
 START = date(2026, 3, 2)
 

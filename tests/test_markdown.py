@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from journal.markdown import render_markdown
+from journal.core.markdown import render_markdown
 
 
 def test_it_renders_emphasis_and_lists() -> None:

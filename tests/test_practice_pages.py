@@ -220,4 +220,6 @@ def test_archive_refuses_get(alice_client, alice):
 
 @pytest.mark.parametrize("name", ["own_new"])
 def test_anonymous_own_practice_pages_go_to_log_in(client, db, name):
-    assert client.get(reverse(f"practices:{name}"))["Location"].startswith(reverse("login"))
+    assert client.get(reverse(f"practices:{name}"))["Location"].startswith(
+        reverse("accounts:login")
+    )

@@ -416,12 +416,12 @@ def test_anonymous_people_are_sent_to_log_in(client, alice, name):
     session = in_progress(alice)
     response = client.get(url(name, session))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_anonymous_start_and_log_go_to_log_in(client, db):
     for path in [start_url(), reverse("practices:session_log")]:
-        assert client.get(path)["Location"].startswith(reverse("login"))
+        assert client.get(path)["Location"].startswith(reverse("accounts:login"))
 
 
 def test_abandon_refuses_get(alice_client, alice):
@@ -485,7 +485,7 @@ def test_the_log_page_counts_its_queries(alice_client, alice, django_assert_num_
 def test_a_finished_session_offers_a_reflection(alice_client, alice):
     session = PracticeSessionFactory.create(user=alice)
     html = alice_client.get(url("session_detail", session)).content.decode()
-    assert reverse("reflection_new", kwargs={"session_uuid": session.uuid}) in html
+    assert reverse("entries:reflect", kwargs={"session_uuid": session.uuid}) in html
 
 
 def test_an_open_session_offers_no_reflection_yet(alice_client, alice):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from journal.charts import (
+from journal.review.charts import (
     BarRow,
     Series,
     bar_rows,

@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.demo import demo_seed
-from journal.services import profile_for
-from journal.vocabulary import EntryKind
-from journal.weeks import Week
+from journal.accounts.profiles import profile_for
+from journal.core.dates import Week
+from journal.core.vocabulary import EntryKind
+from journal.demo.seed import demo_seed
 from tests.factories import CheckInFactory, JournalEntryFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def _this_week(user: User) -> Week:
 def test_anonymous_visitors_are_sent_to_log_in(client: Client, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 @pytest.mark.parametrize("url", ["/review/", WEEK_URL, "/review/trends/"])
@@ -81,7 +81,7 @@ def test_a_quiet_week_invites_rather_than_shows_zeros(alice_client: Client, alic
     response = alice_client.get(WEEK_URL)
     content = response.content.decode()
     assert "A quiet week" in content
-    assert reverse("home") in content
+    assert reverse("web:home") in content
     assert "At a glance" not in content
     assert "<svg" not in content
 
@@ -119,7 +119,7 @@ def test_discoveries_link_to_the_entry(alice_client: Client, alice: User) -> Non
     )
     content = alice_client.get(WEEK_URL).content.decode()
     assert "Warmth in the belly." in content
-    assert reverse("entry_detail", kwargs={"entry_uuid": entry.uuid}) in content  # type: ignore[attr-defined]
+    assert reverse("entries:detail", kwargs={"entry_uuid": entry.uuid}) in content  # type: ignore[attr-defined]
 
 
 def test_a_red_flag_this_week_is_shown_first(alice_client: Client, alice: User) -> None:

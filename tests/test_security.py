@@ -34,7 +34,9 @@ def attempt(
     extra: dict[str, Any] = {"REMOTE_ADDR": ip}
     if forwarded:
         extra["HTTP_X_FORWARDED_FOR"] = forwarded
-    response = Client().post(reverse("login"), {"username": user, "password": password}, **extra)
+    response = Client().post(
+        reverse("accounts:login"), {"username": user, "password": password}, **extra
+    )
     return cast(HttpResponse, response)
 
 
@@ -131,7 +133,7 @@ def test_the_client_address_counts_only_trusted_proxies(
 ) -> None:
     from django.test import RequestFactory
 
-    from journal.security import client_ip_from_meta
+    from journal.accounts.security_log import client_ip_from_meta
 
     settings.TRUSTED_PROXY_COUNT = count  # type: ignore[attr-defined]
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
@@ -185,7 +187,7 @@ def test_it_logs_a_lockout(alice: User, security_log: pytest.LogCaptureFixture) 
 
 
 def test_it_logs_a_log_out(alice_client: Client, security_log: pytest.LogCaptureFixture) -> None:
-    alice_client.post(reverse("logout"))
+    alice_client.post(reverse("accounts:logout"))
 
     assert any(line.startswith("logout user_id=") for line in security_lines(security_log))
 
@@ -194,7 +196,7 @@ def test_it_logs_a_csrf_failure_once(alice: User, security_log: pytest.LogCaptur
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
 
-    response = client.post(reverse("settings"), {"time_zone": "UTC", "week_start": 0})
+    response = client.post(reverse("accounts:settings"), {"time_zone": "UTC", "week_start": 0})
 
     assert response.status_code == 403
     refused = [line for line in security_lines(security_log) if line.startswith("refused")]
@@ -224,7 +226,7 @@ def test_it_logs_permission_denied(
     from django.core.exceptions import PermissionDenied
     from django.test import RequestFactory
 
-    from journal.middleware import RefusedAccessLogMiddleware
+    from journal.web.middleware import RefusedAccessLogMiddleware
 
     request = RequestFactory().get("/somewhere/")
     request.user = User.objects.get(username="alice")
@@ -241,14 +243,14 @@ def test_it_logs_permission_denied(
 
 
 def test_signed_in_pages_are_never_cached(alice_client: Client) -> None:
-    response = alice_client.get(reverse("settings"))
+    response = alice_client.get(reverse("accounts:settings"))
 
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
 
 
 def test_pages_carry_the_security_headers(client: Client) -> None:
-    response = client.get(reverse("login"))
+    response = client.get(reverse("accounts:login"))
 
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
@@ -261,8 +263,8 @@ def test_pages_carry_the_security_headers(client: Client) -> None:
 
 def test_session_and_csrf_cookies_are_http_only(alice: User) -> None:
     client = Client()
-    client.get(reverse("login"))
-    response = client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    client.get(reverse("accounts:login"))
+    response = client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
 
     assert response.cookies["sessionid"]["httponly"]
     assert response.cookies["sessionid"]["samesite"] == "Lax"
@@ -291,7 +293,7 @@ def test_no_script_keeps_anything_in_browser_storage() -> None:
 
 def test_htmx_keeps_no_page_copies_in_local_storage(client: Client) -> None:
     # htmx's history cache would copy pages (health data) into localStorage.
-    html = client.get(reverse("login")).content.decode()
+    html = client.get(reverse("accounts:login")).content.decode()
 
     assert '"historyCacheSize":0' in html
     assert '"allowEval":false' in html

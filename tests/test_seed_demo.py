@@ -11,10 +11,10 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import Count, Q
 
-from journal.demo import demo_seed
+from journal.accounts.profiles import profile_for
+from journal.core.vocabulary import EntryKind
+from journal.demo.seed import demo_seed
 from journal.models import JournalEntry, Sensation
-from journal.services import profile_for
-from journal.vocabulary import EntryKind
 from practices.models import PracticeSession, SessionState
 from tests.factories import CheckInFactory, UserFactory
 

@@ -7,10 +7,15 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from journal.core.vocabulary import EntryKind
+from journal.entries.sensation_forms import SensationFormSet, sensation_formset
+from journal.entries.services import (
+    SensationInput,
+    checkin_create,
+    entry_update,
+    tags_get_or_create,
+)
 from journal.models import EntryEmotion, JournalEntry, Sensation, Tag
-from journal.sensation_forms import SensationFormSet, sensation_formset
-from journal.services import SensationInput, checkin_create, entry_update, tags_get_or_create
-from journal.vocabulary import EntryKind
 from tests.factories import TagFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from journal.accounts.services import sessions_end_all
+from journal.accounts.session_store import LAST_SEEN, LOGIN_AT
 from journal.models import AccountSession
-from journal.session_store import LAST_SEEN, LOGIN_AT
-from journal.sessions import sessions_end_all
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,9 @@ def fast_passwords(settings: Any) -> None:
 
 def logged_in_client(user: User) -> Client:
     client = Client()
-    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 302
     return client
 
@@ -38,13 +40,13 @@ def session_count(user: User) -> int:
 
 def test_log_in_rotates_the_session_key(alice: User) -> None:
     client = Client()
-    client.get(reverse("login"))
+    client.get(reverse("accounts:login"))
     session = client.session
     session["before_login"] = True
     session.save()
     key_before = session.session_key
 
-    client.post(reverse("login"), {"username": "alice", "password": PASSWORD})
+    client.post(reverse("accounts:login"), {"username": "alice", "password": PASSWORD})
 
     key_after = client.cookies["sessionid"].value
     assert key_after != key_before
@@ -64,16 +66,16 @@ def test_log_out_ends_every_session_of_that_person(alice: User, bob: User) -> No
     phone = logged_in_client(alice)
     bobs = logged_in_client(bob)
 
-    response = laptop.post(reverse("logout"))
+    response = laptop.post(reverse("accounts:logout"))
 
     assert response.status_code == 302
     assert session_count(alice) == 0
-    assert phone.get(reverse("settings")).status_code == 302
-    assert bobs.get(reverse("settings")).status_code == 200
+    assert phone.get(reverse("accounts:settings")).status_code == 302
+    assert bobs.get(reverse("accounts:settings")).status_code == 200
 
 
 def test_log_out_refuses_get(alice_client: Client) -> None:
-    assert alice_client.get(reverse("logout")).status_code == 405
+    assert alice_client.get(reverse("accounts:logout")).status_code == 405
 
 
 def test_password_change_keeps_this_session_under_a_new_key_and_ends_the_others(
@@ -85,7 +87,7 @@ def test_password_change_keeps_this_session_under_a_new_key_and_ends_the_others(
     new_password = "another calm long password 77"
 
     response = laptop.post(
-        reverse("password_change"),
+        reverse("accounts:password_change"),
         {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
     )
 
@@ -95,8 +97,8 @@ def test_password_change_keeps_this_session_under_a_new_key_and_ends_the_others(
     assert list(
         AccountSession.objects.filter(user=alice).values_list("session_key", flat=True)
     ) == [new_key]
-    assert laptop.get(reverse("settings")).status_code == 200
-    assert phone.get(reverse("settings")).status_code == 302
+    assert laptop.get(reverse("accounts:settings")).status_code == 200
+    assert phone.get(reverse("accounts:settings")).status_code == 302
 
 
 def test_sessions_end_all_leaves_other_people_alone(alice: User, bob: User) -> None:
@@ -107,7 +109,7 @@ def test_sessions_end_all_leaves_other_people_alone(alice: User, bob: User) -> N
     assert sessions_end_all(user=alice) == 2
 
     assert session_count(alice) == 0
-    assert bobs.get(reverse("settings")).status_code == 200
+    assert bobs.get(reverse("accounts:settings")).status_code == 200
 
 
 def test_log_in_starts_the_clocks(alice: User) -> None:
@@ -119,7 +121,9 @@ def test_log_in_starts_the_clocks(alice: User) -> None:
 
 
 def at(seconds_from_now: float) -> mock._patch[mock.MagicMock]:
-    return mock.patch("journal.middleware.time.time", return_value=time.time() + seconds_from_now)
+    return mock.patch(
+        "journal.web.middleware.time.time", return_value=time.time() + seconds_from_now
+    )
 
 
 @pytest.mark.parametrize("idle", [3600, 7200])
@@ -133,15 +137,15 @@ def test_it_signs_out_after_the_idle_limit(
     second = first + idle - 120
 
     with at(first):
-        assert client.get(reverse("settings")).status_code == 200
+        assert client.get(reverse("accounts:settings")).status_code == 200
     # That visit moved the limit on: this one is still inside it.
     with at(second):
-        assert client.get(reverse("settings")).status_code == 200
+        assert client.get(reverse("accounts:settings")).status_code == 200
     with at(second + idle + 60):
-        response = client.get(reverse("settings"))
+        response = client.get(reverse("accounts:settings"))
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
     assert session_count(alice) == 0
 
 
@@ -154,9 +158,9 @@ def test_it_signs_out_after_the_absolute_limit_even_when_active(
 
     for hours in (1, 2, 3):
         with at(hours * 3600 - 30):
-            assert client.get(reverse("settings")).status_code == 200
+            assert client.get(reverse("accounts:settings")).status_code == 200
     with at(3 * 3600 + 30):
-        response = client.get(reverse("settings"))
+        response = client.get(reverse("accounts:settings"))
 
     assert response.status_code == 302
     assert session_count(alice) == 0
@@ -167,15 +171,15 @@ def test_it_writes_the_session_at_most_once_a_minute(alice: User) -> None:
     row = AccountSession.objects.get(user=alice)
     base = (int(time.time()) // 60) * 60
 
-    with mock.patch("journal.middleware.time.time", return_value=base + 120):
-        client.get(reverse("settings"))
+    with mock.patch("journal.web.middleware.time.time", return_value=base + 120):
+        client.get(reverse("accounts:settings"))
     first = AccountSession.objects.get(pk=row.pk).session_data
     assert first != row.session_data
     with (
-        mock.patch("journal.middleware.time.time", return_value=base + 150),
-        mock.patch("journal.session_store.SessionStore.save") as save,
+        mock.patch("journal.web.middleware.time.time", return_value=base + 150),
+        mock.patch("journal.accounts.session_store.SessionStore.save") as save,
     ):
-        client.get(reverse("settings"))
+        client.get(reverse("accounts:settings"))
 
     assert not save.called
 
@@ -187,7 +191,7 @@ def test_a_session_without_clocks_gets_them(alice_client: Client) -> None:
     del session[LAST_SEEN]
     session.save()
 
-    assert alice_client.get(reverse("settings")).status_code == 200
+    assert alice_client.get(reverse("accounts:settings")).status_code == 200
 
     assert LOGIN_AT in alice_client.session
 
@@ -198,10 +202,10 @@ def test_the_first_request_after_log_in_does_not_write_the_session(
     # Even force_login (no log-in page) starts the clocks, so query counts stay put.
     logged_in_at = alice_client.session[LOGIN_AT]
     with (
-        mock.patch("journal.middleware.time.time", return_value=logged_in_at),
-        mock.patch("journal.session_store.SessionStore.save") as save,
+        mock.patch("journal.web.middleware.time.time", return_value=logged_in_at),
+        mock.patch("journal.accounts.session_store.SessionStore.save") as save,
     ):
-        alice_client.get(reverse("settings"))
+        alice_client.get(reverse("accounts:settings"))
 
     assert not save.called
 
@@ -209,17 +213,17 @@ def test_the_first_request_after_log_in_does_not_write_the_session(
 def test_an_htmx_request_after_the_log_in_ended_sends_the_window_to_log_in(
     client: Client,
 ) -> None:
-    response = client.get(reverse("settings"), headers={"HX-Request": "true"})
+    response = client.get(reverse("accounts:settings"), headers={"HX-Request": "true"})
 
     assert response.status_code == 204
-    assert response["HX-Redirect"].startswith(reverse("login"))
+    assert response["HX-Redirect"].startswith(reverse("accounts:login"))
 
 
 def test_a_plain_request_after_the_log_in_ended_is_redirected(client: Client) -> None:
-    response = client.get(reverse("settings"))
+    response = client.get(reverse("accounts:settings"))
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_common_and_short_passwords_are_refused(alice: User) -> None:

@@ -9,8 +9,9 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from journal.forms import ProfileForm
-from journal.models import Profile, validate_time_zone
+from journal.accounts.forms import ProfileForm
+from journal.core.timezones import validate_time_zone
+from journal.models import Profile
 from practices.models import PracticeSession
 from tests import factories
 from tests.factories import builtin_practice

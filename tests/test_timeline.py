@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from journal.timeline import PAGE_SIZE
+from journal.timeline.selectors import PAGE_SIZE
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def fill(user, days: int = 40) -> None:
 def test_the_timeline_needs_a_log_in(client) -> None:
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_it_shows_entries_and_sessions_newest_first_by_day(alice_client, alice) -> None:

@@ -60,7 +60,7 @@ def test_visitors_see_the_landing_page(client) -> None:
 def test_a_visitor_posting_a_check_in_goes_to_log_in(client) -> None:
     response = client.post(HOME, checkin_data())
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
     assert not JournalEntry.objects.exists()
 
 

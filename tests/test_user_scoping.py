@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
+from journal.core.ownership import get_owned_or_404
 from journal.models import JournalEntry, Sensation, Tag
-from journal.ownership import get_owned_or_404
 from practices.models import Practice, PracticeSession
 from tests.factories import (
     JournalEntryFactory,

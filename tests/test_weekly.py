@@ -7,10 +7,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth.models import User
 
-from journal.services import profile_for
-from journal.vocabulary import EntryKind, Feel, Quality, Region
-from journal.weekly import signed, trends, week_review
-from journal.weeks import Week
+from journal.accounts.profiles import profile_for
+from journal.core.dates import Week
+from journal.core.vocabulary import EntryKind, Feel, Quality, Region
+from journal.review.figures import signed
+from journal.review.trends import trends
+from journal.review.week import week_review
 from practices.models import SessionState
 from tests.factories import (
     CheckInFactory,

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.weeks import Week, local_day, weeks_in_year
+from journal.core.dates import Week, local_day, weeks_in_year
 
 UTC = ZoneInfo("UTC")
 AUCKLAND = ZoneInfo("Pacific/Auckland")

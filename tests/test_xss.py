@@ -16,7 +16,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from journal.vocabulary import EntryKind
+from journal.core.vocabulary import EntryKind
 from tests.factories import (
     JournalEntryFactory,
     PracticeFactory,
@@ -223,8 +223,8 @@ def test_the_html_summary_is_inert(hostile: Cast, query: str) -> None:
 
 
 def test_the_pdf_summary_html_is_inert(hostile: Cast) -> None:
-    from journal.exports.pdf_format import summary_html
-    from journal.exports.reader import DateRange, JournalReader
+    from journal.portability.pdf_format import summary_html
+    from journal.portability.reader import DateRange, JournalReader
 
     html = summary_html(JournalReader(hostile.alice, DateRange(since=None, until=None)))
 

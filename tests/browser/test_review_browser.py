@@ -8,9 +8,9 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from journal.demo import demo_seed
-from journal.services import profile_for
-from journal.weeks import Week
+from journal.accounts.profiles import profile_for
+from journal.core.dates import Week
+from journal.demo.seed import demo_seed
 from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
 from tests.factories import UserFactory

@@ -15,6 +15,7 @@ import uuid
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any, cast
 from unittest import mock
 
 import pytest
@@ -26,7 +27,10 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 RECORD = os.environ.get("GOLDEN_RECORD") == "1"
 NOW = datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
 _MASKS = [
-    (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value="-"'),
+    (
+        re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'),
+        'name="csrfmiddlewaretoken" value="-"',
+    ),
     (re.compile(r'"X-CSRFToken": "[^"]+"'), '"X-CSRFToken": "-"'),
     (re.compile(r'nonce="[^"]+"'), 'nonce="-"'),
 ]
@@ -43,15 +47,16 @@ def _fixed_uuids() -> None:
     from journal.models import JournalEntry, Sensation, Tag
     from practices.models import Practice, PracticeSession
 
-    for table, model in enumerate([Tag, Practice, PracticeSession, JournalEntry, Sensation], 1):
+    models: list[Any] = [Tag, Practice, PracticeSession, JournalEntry, Sensation]
+    for table, model in enumerate(models, 1):
         for pk in model.objects.values_list("pk", flat=True):
             model.objects.filter(pk=pk).update(uuid=uuid.UUID(int=(table << 64) + pk))
 
 
 def _build(user: User) -> None:
-    from journal.demo import demo_seed
-    from journal.services import entry_create
-    from journal.vocabulary import EntryKind
+    from journal.core.vocabulary import EntryKind
+    from journal.demo.seed import demo_seed
+    from journal.entries.services import entry_create
     from practices.models import Practice
     from practices.services import practice_create, session_start
 
@@ -83,14 +88,15 @@ def _build(user: User) -> None:
 
 def _pages(user: User) -> list[tuple[str, str, dict[str, str] | None, bool]]:
     """(name, path, POST data or None, htmx)."""
+    from journal.core.vocabulary import EntryKind
     from journal.models import JournalEntry
-    from journal.vocabulary import EntryKind
     from practices.models import PracticeSession
 
     entries = JournalEntry.objects.for_user(user)
     by_kind = {kind: entries.filter(kind=kind, is_draft=False).first() for kind in EntryKind.values}
-    finished = PracticeSession.objects.for_user(user).finished().first()
-    running = PracticeSession.objects.for_user(user).in_progress().first()
+    sessions: Any = PracticeSession.objects.for_user(user)
+    finished = sessions.finished().first()
+    running = sessions.in_progress().first()
     assert finished is not None and running is not None
     pages: list[tuple[str, str, dict[str, str] | None, bool]] = [
         ("today", "/", None, False),
@@ -177,8 +183,11 @@ def test_pages_and_exports_match_their_golden_copies() -> None:
         time_machine.travel(NOW, tick=False),
         mock.patch("uuid.uuid4", lambda: uuid.UUID(int=next(counter))),
     ):
-        user = UserFactory(
-            username="golden", profile__time_zone="Europe/Paris", profile__week_start=0
+        user = cast(
+            User,
+            UserFactory(
+                username="golden", profile__time_zone="Europe/Paris", profile__week_start=0
+            ),
         )
         _build(user)
         client = Client()
@@ -186,7 +195,7 @@ def test_pages_and_exports_match_their_golden_copies() -> None:
         pages = _pages(user)
         assert len(pages) >= 30
         for name, path, data, htmx in pages:
-            headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+            headers: dict[str, Any] = {"HTTP_HX_REQUEST": "true"} if htmx else {}
             if data is None:
                 response = client.get(path, **headers)
             else:

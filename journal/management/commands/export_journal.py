@@ -10,8 +10,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from journal.exports import csv_format, json_format, markdown_format, pdf_format
-from journal.exports.reader import DateRange, JournalReader
+from journal.portability import csv_format, json_format, markdown_format, pdf_format
+from journal.portability.reader import DateRange, JournalReader
 
 STREAMS = {
     "json": json_format.export_json,

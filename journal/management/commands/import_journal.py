@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from journal.imports import ImportFileError, journal_import
+from journal.portability.importer import ImportFileError, journal_import
 
 
 class Command(BaseCommand):

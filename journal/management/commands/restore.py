@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from journal.backup import BackupError, backup_restore, database_vendor
+from journal.portability.backup import BackupError, backup_restore, database_vendor
 
 
 class Command(BaseCommand):

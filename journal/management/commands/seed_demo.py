@@ -11,9 +11,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from journal.demo import demo_seed
-from journal.models import Profile, validate_time_zone
-from journal.services import user_signup
+from journal.accounts.services import user_signup
+from journal.core.timezones import validate_time_zone
+from journal.demo.seed import demo_seed
+from journal.models import Profile
 
 
 def _date(value: str) -> date:

@@ -1,0 +1,94 @@
+"""Accounts: sign-up, settings, log-in and log-out, password change, deleting the account."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from journal.accounts.forms import (
+    BoundedAuthenticationForm,
+    DeleteAccountForm,
+    ProfileForm,
+    SignupForm,
+)
+from journal.accounts.profiles import profile_for
+from journal.accounts.services import account_delete, sessions_end_all, user_signup
+from journal.core.http import AnyHttpRequest, AuthedHttpRequest
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: AnyHttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("web:home")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = user_signup(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            time_zone=form.cleaned_data["time_zone"],
+            week_start=form.cleaned_data["week_start"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome. Your journal is ready.")
+        return redirect("web:home")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request: AuthedHttpRequest) -> HttpResponse:
+    profile = profile_for(request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Settings saved.")
+        return redirect("accounts:settings")
+    return render(request, "journal/settings.html", {"form": form, "nav": "settings"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: AuthedHttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            account_delete(user=user)
+            return render(request, "account/deleted.html")
+        return render(request, "account/delete.html", {"form": form, "nav": "settings"}, status=400)
+    return render(request, "account/delete.html", {"form": form, "nav": "settings"})
+
+
+class BoundedLoginView(LoginView):
+    authentication_form = BoundedAuthenticationForm
+
+
+class LogoutEverywhereView(LogoutView):
+    """Log-out on one device ends the person's log-ins on all devices."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user if request.user.is_authenticated else None
+        response = super().post(request, *args, **kwargs)
+        if user is not None:
+            sessions_end_all(user=user)
+        return response
+
+
+class PasswordChangeEndOthersView(PasswordChangeView):
+    """A new password ends every other log-in; this one continues under a fresh key."""
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        # Django saves the password, rotates this session's key and stores the new hash.
+        response = super().form_valid(form)
+        sessions_end_all(user=form.user, keep_session_key=self.request.session.session_key)
+        return response

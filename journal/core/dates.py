@@ -1,0 +1,105 @@
+"""Week boundaries in a person's own time zone and week start.
+
+A person's week starts on their chosen weekday (`Profile.week_start`) at local
+midnight. Weeks are named like ISO weeks, `(year, week)`: a week is named after
+the ISO week that holds its fourth day (its middle day). With weeks starting on
+Monday this is exactly ISO 8601 (the middle day is the Thursday); with any other
+start each ISO week number still names exactly one of the person's weeks, so
+`/review/2026/53/` style URLs are stable and bookmarkable. Day boundaries are
+local midnights, so a week across a daylight-saving change is 167 or 169 hours
+long, not 168.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+DAYS = 7
+MIDDLE = 3  # the fourth day names the week
+
+
+def local_midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def local_day(moment: datetime, zone: ZoneInfo) -> date:
+    return moment.astimezone(zone).date()
+
+
+def weeks_in_year(year: int) -> int:
+    """52 or 53: the ISO week of 28 December is always the year's last."""
+    return date(year, 12, 28).isocalendar().week
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    zone: ZoneInfo
+
+    @classmethod
+    def containing(cls, day: date, *, week_start: int, zone: ZoneInfo) -> Week:
+        return cls(start=day - timedelta(days=(day.weekday() - week_start) % DAYS), zone=zone)
+
+    @classmethod
+    def named(cls, year: int, week: int, *, week_start: int, zone: ZoneInfo) -> Week:
+        """The week called (year, week); ValueError if there is no such ISO week."""
+        monday = date.fromisocalendar(year, week, 1)
+        middle_weekday = (week_start + MIDDLE) % DAYS
+        return cls(start=monday + timedelta(days=middle_weekday - MIDDLE), zone=zone)
+
+    @property
+    def year(self) -> int:
+        return (self.start + timedelta(days=MIDDLE)).isocalendar().year
+
+    @property
+    def number(self) -> int:
+        return (self.start + timedelta(days=MIDDLE)).isocalendar().week
+
+    @property
+    def end(self) -> date:
+        """The last day, inclusive."""
+        return self.start + timedelta(days=DAYS - 1)
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(DAYS)]
+
+    @property
+    def start_at(self) -> datetime:
+        return local_midnight(self.start, self.zone)
+
+    @property
+    def end_at(self) -> datetime:
+        """Exclusive: the next week's first local midnight."""
+        return local_midnight(self.start + timedelta(days=DAYS), self.zone)
+
+    def shifted(self, weeks: int) -> Week:
+        return Week(start=self.start + timedelta(days=DAYS * weeks), zone=self.zone)
+
+    @property
+    def previous(self) -> Week:
+        return self.shifted(-1)
+
+    @property
+    def next(self) -> Week:
+        return self.shifted(1)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    @property
+    def label(self) -> str:
+        first, last = self.start, self.end
+        if first.year != last.year:
+            return f"{first:%-d %B %Y} to {last:%-d %B %Y}"
+        if first.month != last.month:
+            return f"{first:%-d %B} to {last:%-d %B %Y}"
+        return f"{first:%-d} to {last:%-d %B %Y}"
+
+
+def day_bounds(day: date, zone: Any) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)

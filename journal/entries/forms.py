@@ -1,0 +1,263 @@
+"""Forms for every kind of journal entry, and the timeline's filters."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from journal.accounts.profiles import profile_for
+from journal.core.vocabulary import Emotion, EntryKind, SleepQuality
+from journal.models import JournalEntry, Tag
+
+ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
+
+
+# Fields each kind of entry asks for, in order.
+KIND_FIELDS: dict[str, list[str]] = {
+    EntryKind.CHECK_IN: [
+        "pain",
+        "tension",
+        "stress",
+        "sleep_hours",
+        "sleep_quality",
+        "emotions",
+        "tags",
+        "new_tags",
+        "body",
+        "red_flags",
+        "occurred_at",
+    ],
+    EntryKind.FREE: ["body", "emotions", "tags", "new_tags", "red_flags", "occurred_at"],
+    EntryKind.POST_PRACTICE: ["body", "emotions", "tags", "new_tags", "red_flags"],
+    EntryKind.EXPRESSIVE: ["body", "emotions", "red_flags"],
+    EntryKind.REFRAME: [
+        "belief",
+        "belief_strength_before",
+        "reframe",
+        "belief_strength_after",
+        "body",
+        "emotions",
+        "tags",
+        "new_tags",
+        "red_flags",
+        "occurred_at",
+    ],
+}
+SENSATION_KINDS: set[str] = {EntryKind.CHECK_IN, EntryKind.FREE, EntryKind.POST_PRACTICE}
+BODY_LABELS: dict[str, str] = {
+    EntryKind.CHECK_IN: "Anything else you notice",
+    EntryKind.FREE: "What you notice",
+    EntryKind.POST_PRACTICE: "Your reflection",
+    EntryKind.EXPRESSIVE: "Write freely",
+    EntryKind.REFRAME: "Notes",
+}
+REQUIRES_BODY: set[str] = {EntryKind.FREE, EntryKind.EXPRESSIVE}
+
+
+def _scale(label: str, help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        choices=ZERO_TO_TEN,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        label=label,
+        help_text=help_text,
+    )
+
+
+def _strength(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        min_value=0,
+        max_value=100,
+        required=False,
+        label=label,
+        help_text="0 not at all, 100 completely.",
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class EntryForm(forms.Form):
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    pain = _scale("Pain", "0 none, 10 the worst you can imagine.")
+    tension = _scale("Tension", "0 loose, 10 very tight.")
+    stress = _scale("Stress", "0 none, 10 overwhelming.")
+    sleep_hours = forms.DecimalField(
+        min_value=0,
+        max_value=24,
+        max_digits=3,
+        decimal_places=1,
+        required=False,
+        label="Hours of sleep",
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+    )
+    sleep_quality = forms.TypedChoiceField(
+        choices=SleepQuality.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        label="How you slept",
+    )
+    emotions = forms.MultipleChoiceField(
+        choices=Emotion.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Emotions",
+    )
+    # Chosen by UUID: ids never reach the page, and an absurd number is just an invalid choice.
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Tags",
+    )
+    new_tags = forms.CharField(
+        max_length=300,
+        required=False,
+        label="New tags",
+        help_text="Triggers or situations, separated by commas (e.g. work deadline, said no).",
+    )
+    belief = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        label="A belief about your pain",
+        help_text='For example: "If it hurts, I am damaging my back."',
+    )
+    belief_strength_before = _strength("How strongly you hold it")
+    reframe = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        label="A kinder, more accurate way to see it",
+    )
+    belief_strength_after = _strength("How strongly you hold the old belief now")
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=50_000,
+        required=False,
+        strip=False,
+        help_text="Markdown works: *italic*, **bold**, lists.",
+    )
+    red_flags = forms.MultipleChoiceField(
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Are any of these happening?",
+    )
+    occurred_at = forms.DateTimeField(
+        required=False,
+        label="When",
+        help_text="Leave as it is for now.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, *args: Any, user: User, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from journal.core.vocabulary import RedFlag
+
+        self.user = user
+        self.kind = kind
+        self.zone = profile_for(user).zone
+        keep = {"token", *KIND_FIELDS[kind]}
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        if "tags" in self.fields:
+            field = self.fields["tags"]
+            assert isinstance(field, forms.ModelMultipleChoiceField)
+            field.queryset = Tag.objects.for_user(user).filter(is_archived=False)
+        if "red_flags" in self.fields:
+            field = self.fields["red_flags"]
+            assert isinstance(field, forms.MultipleChoiceField)
+            field.choices = RedFlag.choices
+        if "body" in self.fields:
+            self.fields["body"].label = BODY_LABELS[kind]
+            self.fields["body"].required = kind in REQUIRES_BODY
+            if kind == EntryKind.EXPRESSIVE:
+                self.fields["body"].widget.attrs["rows"] = 14
+        if "belief" in self.fields:
+            self.fields["belief"].required = True
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4())
+            if "occurred_at" in self.fields:
+                now = timezone.localtime(timezone.now(), self.zone).replace(second=0, microsecond=0)
+                self.initial.setdefault("occurred_at", now.replace(tzinfo=None))
+
+    def clean_occurred_at(self) -> datetime | None:
+        value: datetime | None = self.cleaned_data.get("occurred_at")
+        if value is None:
+            return None
+        # The browser sends a wall-clock time; PersonTimeZoneMiddleware has the field read
+        # it in the person's own zone.
+        today = timezone.localtime(timezone.now(), self.zone).date()
+        if timezone.localtime(value, self.zone).date() > today:
+            raise forms.ValidationError("That day has not come yet. Choose today or earlier.")
+        if value.year < 1900:
+            raise forms.ValidationError("Choose a date after 1900.")
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.kind in {EntryKind.CHECK_IN, EntryKind.POST_PRACTICE} and not self.errors:
+            answered = [
+                data.get(name) == 0 or bool(data.get(name))
+                for name in KIND_FIELDS[self.kind]
+                if name not in {"occurred_at", "red_flags"}
+            ]
+            if not any(answered) and not self.has_sensations and not data.get("red_flags"):
+                raise forms.ValidationError(
+                    "There is nothing to save yet. Answer any one question, or note a sensation."
+                )
+        return data
+
+    has_sensations = False  # set by the view once the sensation rows are validated
+
+    def tag_names(self) -> list[str]:
+        names = [t.name for t in self.cleaned_data.get("tags") or []]
+        names += [n for n in (self.cleaned_data.get("new_tags") or "").split(",") if n.strip()]
+        return names
+
+    def service_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for entry_create / entry_update from the fields asked."""
+        data = self.cleaned_data
+        kwargs: dict[str, Any] = {}
+        for name in KIND_FIELDS[self.kind]:
+            if name in {"tags", "new_tags"}:
+                continue
+            kwargs[name] = data.get(name)
+        if "tags" in self.fields:
+            kwargs["tag_names"] = self.tag_names()
+        kwargs["emotions"] = data.get("emotions") or []
+        kwargs["red_flags"] = data.get("red_flags") or []
+        return kwargs
+
+    @classmethod
+    def initial_for(cls, entry: JournalEntry) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            name: getattr(entry, name)
+            for name in (
+                "pain",
+                "tension",
+                "stress",
+                "sleep_hours",
+                "sleep_quality",
+                "body",
+                "belief",
+                "belief_strength_before",
+                "reframe",
+                "belief_strength_after",
+            )
+        }
+        initial["token"] = entry.submit_token or uuid.uuid4()
+        initial["emotions"] = [e.emotion for e in entry.emotions.all()]
+        initial["tags"] = list(entry.tags.all())
+        initial["red_flags"] = [flag.value for flag in entry.red_flags]
+        return initial

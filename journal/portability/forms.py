@@ -1,0 +1,83 @@
+"""Forms for the export, import and account deletion pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from journal.portability.importer import human_size
+from journal.portability.reader import DateRange
+
+
+class Format:
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "md"
+    PDF = "pdf"
+
+    CHOICES = [
+        (JSON, "JSON: everything, to keep or to move to another journal"),
+        (CSV, "CSV: spreadsheets of entries, sessions and sensations (zip)"),
+        (MARKDOWN, "Markdown: a readable journal, a section per day"),
+        (PDF, "PDF: a summary to bring to a clinician"),
+    ]
+
+
+class DateRangeForm(forms.Form):
+    since = forms.DateField(
+        required=False,
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave empty to start from your first entry.",
+    )
+    until = forms.DateField(
+        required=False,
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Leave empty to include everything up to today.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", "This day is before the first day; swap them around.")
+        return cleaned
+
+    def date_range(self) -> DateRange:
+        return DateRange(since=self.cleaned_data.get("since"), until=self.cleaned_data.get("until"))
+
+
+class ExportForm(DateRangeForm):
+    format = forms.ChoiceField(
+        choices=Format.CHOICES,
+        initial=Format.JSON,
+        widget=forms.RadioSelect,
+        label="Format",
+    )
+
+    field_order = ["format", "since", "until"]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Journal export (.json)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        limit = settings.IMPORT_MAX_BYTES
+        if upload.size is not None and upload.size > limit:
+            raise forms.ValidationError(too_large_message(upload.size, limit), code="too_large")
+        return upload
+
+
+def too_large_message(size: int, limit: int) -> str:
+    return (
+        f"This file is {human_size(size)}; the largest file this server accepts "
+        f"is {human_size(limit)}. Nothing was imported."
+    )

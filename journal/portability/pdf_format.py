@@ -1,0 +1,55 @@
+"""The clinician summary as a PDF, drawn by WeasyPrint from the printable HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from journal.portability.reader import JournalReader
+from journal.portability.summary import build_summary
+
+CONTENT_TYPE = "application/pdf"
+EXTENSION = "pdf"
+STYLESHEET = "css/export.css"
+
+
+def _stylesheet_path() -> str:
+    found = finders.find(STYLESHEET)
+    if isinstance(found, list):
+        found = found[0] if found else None
+    if found:
+        return str(found)
+    return str(Path(settings.STATIC_ROOT) / STYLESHEET)
+
+
+def summary_html(reader: JournalReader) -> str:
+    return render_to_string(
+        "export/summary_pdf.html",
+        {
+            "summary": build_summary(reader),
+            "range": reader.range,
+            "generated_at": timezone.now().astimezone(reader.zone),
+            "SITE_NAME": getattr(settings, "SITE_NAME", "Journal"),
+        },
+    )
+
+
+def _no_fetching(url: str, *args: object, **kwargs: object) -> dict[str, object]:
+    # The summary needs nothing from outside; refusing every URL keeps it that way.
+    raise ValueError(f"The PDF summary does not load {url[:40]}")
+
+
+def export_pdf(reader: JournalReader) -> bytes:
+    # Imported here: WeasyPrint loads Pango when imported, which only the PDF needs.
+    from weasyprint import CSS, HTML
+
+    html = summary_html(reader)
+    return bytes(
+        HTML(string=html, url_fetcher=_no_fetching).write_pdf(
+            stylesheets=[CSS(filename=_stylesheet_path())]
+        )
+    )

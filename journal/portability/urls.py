@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from journal.portability import views
+
+app_name = "portability"
+
+urlpatterns = [
+    path("export/", views.export_page, name="export"),
+    path("export/download/", views.export_download, name="download"),
+    path("export/summary/", views.export_summary, name="summary"),
+    path("import/", views.import_page, name="import"),
+]

@@ -1,0 +1,116 @@
+"""Export, clinician summary and import pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from journal.core.http import AuthedHttpRequest
+from journal.portability import csv_format, json_format, markdown_format, pdf_format
+from journal.portability.forms import (
+    DateRangeForm,
+    ExportForm,
+    Format,
+    ImportForm,
+    too_large_message,
+)
+from journal.portability.importer import ImportFileError, human_size, journal_import
+from journal.portability.reader import JournalReader
+from journal.portability.summary import build_summary
+
+_STREAMS: dict[str, tuple[Callable[[JournalReader], Iterator[bytes]], str, str]] = {
+    Format.JSON: (json_format.export_json, json_format.CONTENT_TYPE, json_format.EXTENSION),
+    Format.CSV: (csv_format.export_csv_zip, csv_format.CONTENT_TYPE, csv_format.EXTENSION),
+    Format.MARKDOWN: (
+        markdown_format.export_markdown,
+        markdown_format.CONTENT_TYPE,
+        markdown_format.EXTENSION,
+    ),
+}
+
+
+def download_name(reader: JournalReader, extension: str, *, prefix: str = "journal") -> str:
+    """A safe file name: the app's word and today's date, nothing personal."""
+    today = timezone.now().astimezone(reader.zone).date()
+    return f"{prefix}-{today.isoformat()}.{extension}"
+
+
+def _attachment(response: HttpResponse | StreamingHttpResponse, name: str) -> None:
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+
+
+@login_required
+@require_GET
+def export_page(request: AuthedHttpRequest) -> HttpResponse:
+    return render(request, "export/export.html", {"form": ExportForm(), "nav": "export"})
+
+
+@login_required
+@require_GET
+def export_download(request: AuthedHttpRequest) -> HttpResponse | StreamingHttpResponse:
+    form = ExportForm(request.GET)
+    if not form.is_valid():
+        return render(request, "export/export.html", {"form": form, "nav": "export"}, status=400)
+    reader = JournalReader(request.user, form.date_range())
+    chosen = form.cleaned_data["format"]
+    if chosen == Format.PDF:
+        pdf = HttpResponse(pdf_format.export_pdf(reader), content_type=pdf_format.CONTENT_TYPE)
+        _attachment(pdf, download_name(reader, pdf_format.EXTENSION, prefix="journal-summary"))
+        return pdf
+    stream, content_type, extension = _STREAMS[chosen]
+    response = StreamingHttpResponse(stream(reader), content_type=content_type)
+    _attachment(response, download_name(reader, extension))
+    return response
+
+
+@login_required
+@require_GET
+def export_summary(request: AuthedHttpRequest) -> HttpResponse:
+    form = DateRangeForm(request.GET)
+    summary = None
+    if form.is_valid():
+        summary = build_summary(JournalReader(request.user, form.date_range()))
+    return render(
+        request,
+        "export/summary.html",
+        {"form": form, "summary": summary, "nav": "export"},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_page(request: AuthedHttpRequest) -> HttpResponse:
+    limit = settings.IMPORT_MAX_BYTES
+    context: dict[str, object] = {"nav": "export", "max_size": human_size(limit)}
+    if request.method == "POST":
+        # A body far over the cap is refused before Django reads the upload.
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if declared > limit + 64 * 1024:
+            context["form"] = ImportForm()
+            context["problems"] = [too_large_message(declared, limit)]
+            return render(request, "export/import.html", context, status=413)
+        form = ImportForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                context["summary"] = journal_import(
+                    user=request.user, data=upload.read(limit + 1), max_bytes=limit
+                )
+            except ImportFileError as error:
+                context["problems"] = error.messages
+                return render(request, "export/import.html", context, status=400)
+            context["form"] = ImportForm()
+            return render(request, "export/import.html", context)
+        return render(request, "export/import.html", context, status=400)
+    context["form"] = ImportForm()
+    return render(request, "export/import.html", context)

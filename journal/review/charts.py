@@ -1,0 +1,347 @@
+"""Server-rendered SVG charts for the review pages.
+
+No inline styles (the Content-Security-Policy forbids them): every colour comes
+from a class in `static/css/review.css`, so the charts follow the light and dark
+themes and print. Each chart carries a title and description for assistive
+technology and is paired with a table of the same numbers in the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from journal.core.vocabulary import Region
+from journal.entries.bodymap import FIGURES, OUTLINES, VIEW_LABELS, VIEWBOX
+
+if TYPE_CHECKING:
+    pass
+
+
+WIDTH = 420
+LEFT = 30
+RIGHT = 6
+TOP = 14
+BOTTOM = 44
+
+
+def _column_label(x: float, y: float, text: str) -> SafeString:
+    """An x-axis label on two lines ("Mon" over "16"), so narrow screens stay readable."""
+    first, _, second = text.partition(" ")
+    return format_html(
+        '<text class="axis" x="{}" y="{}" text-anchor="middle">{}<tspan x="{}" dy="15">{}</tspan>'
+        "</text>",
+        _fmt(x),
+        _fmt(y),
+        first,
+        _fmt(x),
+        second,
+    )
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    css: str  # class suffix: series-pain, series-tension, ...
+    values: Sequence[float | None]
+    marker: str = "circle"  # circle | square | diamond
+
+
+def _svg(
+    chart_id: str, height: float, title: str, description: str, parts: list[SafeString]
+) -> SafeString:
+    """The chart's outer <svg>, named by its title and description for screen readers."""
+    return format_html(
+        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">'
+        '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
+        WIDTH,
+        height,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        description,
+        mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
+    )
+
+
+def _x(index: int, count: int) -> float:
+    step = (WIDTH - LEFT - RIGHT) / count
+    return LEFT + step * (index + 0.5)
+
+
+def _marker(kind: str, x: float, y: float, css: str, title: str) -> SafeString:
+    if kind == "square":
+        shape = format_html(
+            '<rect class="mark {}" x="{}" y="{}" width="9" height="9"></rect>',
+            css,
+            _fmt(x - 4.5),
+            _fmt(y - 4.5),
+        )
+    elif kind == "diamond":
+        shape = format_html(
+            '<path class="mark {}" d="M{} {}l6 6l-6 6l-6 -6z"></path>', css, _fmt(x), _fmt(y - 6)
+        )
+    else:
+        shape = format_html(
+            '<circle class="mark {}" cx="{}" cy="{}" r="4.5"></circle>', css, _fmt(x), _fmt(y)
+        )
+    return format_html("<g>{}<title>{}</title></g>", shape, title)
+
+
+def line_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    days: Sequence[date],
+    series: Sequence[Series],
+) -> SafeString:
+    """Values 0-10 per day; a line joins days next to each other, gaps stay gaps."""
+    height = 250
+    plot_bottom = height - BOTTOM
+    count = len(days)
+
+    def y(value: float) -> float:
+        return plot_bottom - (plot_bottom - TOP) * value / 10
+
+    parts: list[SafeString] = []
+    for level in (0, 2, 4, 6, 8, 10):
+        parts.append(
+            format_html(
+                '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"></line>'
+                '<text class="axis" x="{}" y="{}" text-anchor="end">{}</text>',
+                LEFT,
+                WIDTH - RIGHT,
+                _fmt(y(level)),
+                _fmt(y(level)),
+                LEFT - 6,
+                _fmt(y(level) + 4),
+                level,
+            )
+        )
+    for index, day in enumerate(days):
+        parts.append(_column_label(_x(index, count), height - 24, f"{day:%a} {day.day}"))
+    for line in series:
+        segments: list[list[tuple[float, float]]] = [[]]
+        for index, value in enumerate(line.values):
+            if value is None:
+                segments.append([])
+                continue
+            segments[-1].append((_x(index, count), y(value)))
+        for segment in segments:
+            if len(segment) > 1:
+                points = " ".join(f"{_fmt(px)},{_fmt(py)}" for px, py in segment)
+                parts.append(
+                    format_html(
+                        '<polyline class="line {}" fill="none" points="{}"></polyline>',
+                        line.css,
+                        points,
+                    )
+                )
+        for index, value in enumerate(line.values):
+            if value is not None:
+                label = f"{line.name}, {days[index]:%A}: {_fmt(value)}"
+                parts.append(_marker(line.marker, _x(index, count), y(value), line.css, label))
+    return _svg(chart_id, height, title, description, parts)
+
+
+@dataclass(frozen=True)
+class BarRow:
+    name: str
+    css: str
+    values: Sequence[float | None]
+    maximum: float
+    unit: str = ""
+
+
+def day_columns(days: Sequence[date]) -> tuple[list[str], list[str]]:
+    return [f"{d:%a} {d.day}" for d in days], [f"{d:%A}" for d in days]
+
+
+def bar_rows(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    columns: Sequence[str],
+    names: Sequence[str],
+    rows: Sequence[BarRow],
+) -> SafeString:
+    """Small bar strips stacked, one per measure, each on its own scale, values printed.
+
+    `columns` label the x axis; `names` name each column in the hover titles.
+    """
+    strip = 84
+    height = TOP + strip * len(rows) + BOTTOM - 16
+    count = len(columns)
+    bar_width = (WIDTH - LEFT - RIGHT) / count * 0.5
+    parts: list[SafeString] = []
+    for row_index, row in enumerate(rows):
+        top = TOP + strip * row_index
+        base = top + strip - 16
+        parts.append(
+            format_html(
+                '<text class="strip-label" x="8" y="{}">{}</text>'
+                '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"></line>',
+                top + 2,
+                row.name,
+                LEFT,
+                WIDTH - RIGHT,
+                base,
+                base,
+            )
+        )
+        for index, value in enumerate(row.values):
+            x = _x(index, count)
+            if value is None:
+                parts.append(
+                    format_html(
+                        '<text class="axis" x="{}" y="{}" text-anchor="middle">–</text>',
+                        _fmt(x),
+                        base - 4,
+                    )
+                )
+                continue
+            bar = (strip - 48) * min(value, row.maximum) / row.maximum if row.maximum else 0
+            parts.append(
+                format_html(
+                    '<g><rect class="bar {}" x="{}" y="{}" width="{}" height="{}"></rect>'
+                    "<title>{}, {}: {}{}</title></g>"
+                    '<text class="value" x="{}" y="{}" text-anchor="middle">{}</text>',
+                    row.css,
+                    _fmt(x - bar_width / 2),
+                    _fmt(base - bar),
+                    _fmt(bar_width),
+                    _fmt(max(bar, 0)),
+                    row.name,
+                    names[index],
+                    _fmt(value),
+                    row.unit,
+                    _fmt(x),
+                    _fmt(base - bar - 4),
+                    _fmt(value),
+                )
+            )
+    for index, column in enumerate(columns):
+        parts.append(_column_label(_x(index, count), height - 24, column))
+    return _svg(chart_id, height, title, description, parts)
+
+
+def body_map(
+    *, chart_id: str, title: str, tone: str, levels: dict[str, tuple[int, str]]
+) -> SafeString:
+    """Back and front figures; a region with data gets class `{tone}-{level}` and a title."""
+    labels = dict(Region.choices)
+    whole = levels.get(Region.WHOLE_BODY.value)
+    views: list[SafeString] = []
+    for view, shapes in FIGURES.items():
+        outline_class = f"outline {tone}-{whole[0]}" if whole else "outline"
+        outlines = format_html_join(
+            "", '<path class="{}" d="{}"></path>', ((outline_class, o["d"]) for o in OUTLINES[view])
+        )
+        regions: list[SafeString] = []
+        for region, attrs in shapes:
+            level = levels.get(region)
+            css = f"region {tone}-{level[0]}" if level else "region"
+            name = level[1] if level else f"{labels.get(region, region)}: nothing noted"
+            regions.append(
+                format_html(
+                    '<path class="{}" d="{}"><title>{}</title></path>', css, attrs["d"], name
+                )
+            )
+        views.append(
+            format_html(
+                '<figure class="body-view"><svg class="body-map" viewBox="{}" role="img" '
+                'aria-label="{}, {}">{}{}</svg><figcaption>{}</figcaption></figure>',
+                VIEWBOX,
+                title,
+                VIEW_LABELS[view].lower(),
+                outlines,
+                mark_safe("".join(regions)),  # noqa: S308 - built with format_html
+                view.capitalize(),
+            )
+        )
+    return format_html(
+        '<div class="body-maps" id="{}">{}</div>', chart_id, mark_safe("".join(views))
+    )  # noqa: S308
+
+
+def heat_class(pain: float | None, logged: bool) -> str:
+    if not logged:
+        return "cal-empty"
+    if pain is None:
+        return "cal-logged"
+    return f"cal-pain-{min(3, int(pain // 2.5))}"
+
+
+def calendar_heatmap(
+    *,
+    title: str,
+    start: date,
+    days: Sequence[tuple[date, str, str, str]],
+) -> SafeString:
+    """Columns are weeks from `start`, rows are weekdays; each day (date, css, label, href)."""
+    cell, gap = 13, 3
+    left, top = 30, 20
+    columns = (days[-1][0] - start).days // 7 + 1 if days else 0
+    width = left + columns * (cell + gap)
+    height = top + 7 * (cell + gap)
+    parts: list[SafeString] = []
+    month_seen: set[tuple[int, int]] = set()
+    for day, css, label, href in days:
+        offset = (day - start).days
+        column, row = offset // 7, offset % 7
+        x, y = left + column * (cell + gap), top + row * (cell + gap)
+        if (day.year, day.month) not in month_seen and day.day <= 7:
+            month_seen.add((day.year, day.month))
+            parts.append(
+                format_html('<text class="axis small" x="{}" y="12">{}</text>', x, f"{day:%b}")
+            )
+        rect = format_html(
+            '<rect class="cal {}" x="{}" y="{}" width="{}" height="{}" rx="2"></rect>',
+            css,
+            x,
+            y,
+            cell,
+            cell,
+        )
+        if href:
+            parts.append(
+                format_html(
+                    '<a href="{}" aria-label="{}"><title>{}</title>{}</a>', href, label, label, rect
+                )
+            )
+        else:
+            parts.append(format_html("<g><title>{}</title>{}</g>", label, rect))
+    for row in (0, 2, 4, 6):
+        parts.append(
+            format_html(
+                '<text class="axis small" x="0" y="{}">{}</text>',
+                top + row * (cell + gap) + cell - 2,
+                f"{start + timedelta(days=row):%a}",
+            )
+        )
+    return format_html(
+        '<svg class="calendar" viewBox="0 0 {} {}" width="{}" height="{}" role="group" '
+        'aria-label="{}">{}</svg>',
+        width,
+        height,
+        width,
+        height,
+        title,
+        mark_safe("".join(parts)),  # noqa: S308 - built with format_html
+    )
+
+
+# The review's charts, assembled from its figures ----------------------------------------------

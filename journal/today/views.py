@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from typing import cast
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from journal.core.dates import day_bounds
+from journal.core.http import AuthedHttpRequest
+from journal.core.links import optional_url
+from journal.core.vocabulary import EntryKind
+from journal.entries.views import after_save, handle_entry_form, sensation_context, sensation_row
+from journal.models import JournalEntry
+from journal.timeline.items import Item
+from journal.timeline.selectors import group_by_day
+from practices.models import PracticeSession, PracticeSessionQuerySet
+
+WRITE_KINDS = [EntryKind.FREE, EntryKind.EXPRESSIVE, EntryKind.REFRAME]
+
+
+def today_page(request: AuthedHttpRequest) -> HttpResponse:
+    """The signed-in home: check in, practise or write, and what was logged today."""
+    if (fragment := sensation_row(request)) is not None:
+        return fragment
+    form, rows, saved = handle_entry_form(request, kind=EntryKind.CHECK_IN)
+    if saved is not None:
+        return after_save(request, saved)
+
+    zone = form.zone
+    now = timezone.localtime(timezone.now(), zone)
+    start, end = day_bounds(now.date(), zone)
+    entries = list(
+        JournalEntry.objects.for_user(request.user)
+        .with_details()
+        .between(start, end)
+        .order_by("-occurred_at")
+    )
+    own_sessions = cast(PracticeSessionQuerySet, PracticeSession.objects.for_user(request.user))
+    sessions = list(
+        own_sessions.select_related("practice")
+        .prefetch_related("sensations")
+        .between(start, end)
+        .order_by("-started_at")
+    )
+    in_progress = [
+        (s, optional_url("practices:session_run", session_uuid=s.uuid))
+        for s in own_sessions.in_progress().select_related("practice").order_by("-started_at")[:3]
+    ]
+    items = [Item(when=e.occurred_at, entry=e) for e in entries]
+    items += [Item(when=s.started_at, session=s) for s in sessions]
+    items.sort(key=lambda i: i.when, reverse=True)
+    days = group_by_day(items, zone)
+    red_flag_today = any(e.red_flags for e in entries)
+    checked_in_at = next(
+        (i.local for i in reversed(items) if i.entry and i.entry.kind == EntryKind.CHECK_IN),
+        None,
+    )
+    context = {
+        "form": form,
+        "rows": rows,
+        "kind": EntryKind.CHECK_IN,
+        "now": now,
+        "today_items": days[0].items if days else [],
+        "in_progress": in_progress,
+        "red_flag_today": red_flag_today,
+        "checked_in_at": checked_in_at,
+        "write_kinds": [(k.value, k.label) for k in WRITE_KINDS],
+        "zone": zone,
+        "nav": "today",
+        **sensation_context(rows),
+    }
+    return render(request, "journal/today.html", context)
