@@ -48,7 +48,7 @@ bench: $(VENV)/.installed
 	scripts/system-deps.sh bench
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-# The same benchmark on tiny data, one short round (tests/test_bench_smoke.py runs it too).
+# The same benchmark on tiny data, one short round (tests/cross/test_bench_smoke.py runs it too).
 bench-smoke: $(VENV)/.installed
 	scripts/system-deps.sh bench
 	$(BIN)/python -m bench.run --small $(BENCH_ARGS)

@@ -52,21 +52,20 @@ def settings_page(request: AuthedHttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("accounts:settings")
-    return render(request, "journal/settings.html", {"form": form, "nav": "settings"})
+    return render(request, "accounts/settings.html", {"form": form, "nav": "settings"})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request: AuthedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST":
-        if form.is_valid():
-            user = request.user
-            logout(request)
-            account_delete(user=user)
-            return render(request, "account/deleted.html")
-        return render(request, "account/delete.html", {"form": form, "nav": "settings"}, status=400)
-    return render(request, "account/delete.html", {"form": form, "nav": "settings"})
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        account_delete(user=user)
+        return render(request, "accounts/deleted.html")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/delete.html", {"form": form, "nav": "settings"}, status=status)
 
 
 class BoundedLoginView(LoginView):

@@ -41,7 +41,7 @@ def tags_page(request: AuthedHttpRequest) -> HttpResponse:
         .annotate(entry_count=Count("entries"))
         .order_by("is_archived", "name")
     )
-    return render(request, "journal/tags.html", {"form": form, "tags": tags, "nav": "timeline"})
+    return render(request, "entries/tags.html", {"form": form, "tags": tags, "nav": "timeline"})
 
 
 @login_required

@@ -65,7 +65,7 @@ def sensation_row(request: AuthedHttpRequest) -> HttpResponse | None:
     except ValueError:
         index = 0
     form = row_form(index, request.POST["_add_row"])
-    return render(request, "journal/_sensations.html#sensation_row", {"row": form, "index": index})
+    return render(request, "entries/_sensations.html#sensation_row", {"row": form, "index": index})
 
 
 def _unjudged(form: forms.Form) -> None:
@@ -157,7 +157,7 @@ def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) 
         entry = entry_update(entry=entry, body=body)
     return render(
         request,
-        "journal/entry_form.html#autosave_status",
+        "entries/entry_form.html#autosave_status",
         {"saved_at": timezone.localtime(entry.updated_at, form.zone), "entry": entry},
     )
 
@@ -196,7 +196,7 @@ def render_entry_page(
         **sensation_context(rows),
         **(extra or {}),
     }
-    return render(request, "journal/entry_form.html", context)
+    return render(request, "entries/entry_form.html", context)
 
 
 @login_required
@@ -265,7 +265,7 @@ def entry_detail(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
         ),
         "nav": "timeline",
     }
-    return render(request, "journal/entry_detail.html", context)
+    return render(request, "entries/entry_detail.html", context)
 
 
 @login_required

@@ -28,7 +28,7 @@ def _stylesheet_path() -> str:
 
 def summary_html(reader: JournalReader) -> str:
     return render_to_string(
-        "export/summary_pdf.html",
+        "portability/summary_pdf.html",
         {
             "summary": build_summary(reader),
             "range": reader.range,

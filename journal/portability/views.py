@@ -50,7 +50,7 @@ def _attachment(response: HttpResponse | StreamingHttpResponse, name: str) -> No
 @login_required
 @require_GET
 def export_page(request: AuthedHttpRequest) -> HttpResponse:
-    return render(request, "export/export.html", {"form": ExportForm(), "nav": "export"})
+    return render(request, "portability/export.html", {"form": ExportForm(), "nav": "export"})
 
 
 @login_required
@@ -58,7 +58,8 @@ def export_page(request: AuthedHttpRequest) -> HttpResponse:
 def export_download(request: AuthedHttpRequest) -> HttpResponse | StreamingHttpResponse:
     form = ExportForm(request.GET)
     if not form.is_valid():
-        return render(request, "export/export.html", {"form": form, "nav": "export"}, status=400)
+        context = {"form": form, "nav": "export"}
+        return render(request, "portability/export.html", context, status=400)
     reader = JournalReader(request.user, form.date_range())
     chosen = form.cleaned_data["format"]
     if chosen == Format.PDF:
@@ -80,7 +81,7 @@ def export_summary(request: AuthedHttpRequest) -> HttpResponse:
         summary = build_summary(JournalReader(request.user, form.date_range()))
     return render(
         request,
-        "export/summary.html",
+        "portability/summary.html",
         {"form": form, "summary": summary, "nav": "export"},
         status=200 if form.is_valid() else 400,
     )
@@ -97,7 +98,7 @@ def import_page(request: AuthedHttpRequest) -> HttpResponse:
         if declared > limit + 64 * 1024:
             context["form"] = ImportForm()
             context["problems"] = [too_large_message(declared, limit)]
-            return render(request, "export/import.html", context, status=413)
+            return render(request, "portability/import.html", context, status=413)
         form = ImportForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
@@ -108,9 +109,9 @@ def import_page(request: AuthedHttpRequest) -> HttpResponse:
                 )
             except ImportFileError as error:
                 context["problems"] = error.messages
-                return render(request, "export/import.html", context, status=400)
+                return render(request, "portability/import.html", context, status=400)
             context["form"] = ImportForm()
-            return render(request, "export/import.html", context)
-        return render(request, "export/import.html", context, status=400)
+            return render(request, "portability/import.html", context)
+        return render(request, "portability/import.html", context, status=400)
     context["form"] = ImportForm()
-    return render(request, "export/import.html", context)
+    return render(request, "portability/import.html", context)

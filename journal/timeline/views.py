@@ -33,7 +33,7 @@ def timeline(request: AuthedHttpRequest) -> HttpResponse:
         "is_later_page": bool(filters.get("before")),
         "nav": "timeline",
     }
-    template = "journal/timeline.html"
+    template = "timeline/timeline.html"
     if request.htmx and not request.htmx.boosted and request.GET.get("before"):
         template += "#timeline_page"
     elif request.htmx and not request.htmx.boosted:

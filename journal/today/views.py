@@ -70,4 +70,4 @@ def today_page(request: AuthedHttpRequest) -> HttpResponse:
         "nav": "today",
         **sensation_context(rows),
     }
-    return render(request, "journal/today.html", context)
+    return render(request, "today/today.html", context)

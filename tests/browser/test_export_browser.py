@@ -12,7 +12,7 @@ from journal.models import JournalEntry
 from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
 from tests.factories import PASSWORD, UserFactory
-from tests.test_export_formats import build_journal
+from tests.portability.test_export_formats import build_journal
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
