@@ -16,16 +16,15 @@ from journal.core.constraints import in_range, one_of
 from journal.core.ownership import OwnedQuerySet
 from journal.core.timezones import validate_time_zone
 from journal.core.vocabulary import (
+    SLEEP_QUALITY_LABELS,
     Emotion,
     EntryKind,
     Feel,
     Quality,
     RedFlag,
     Region,
-    SleepQuality,
     Weekday,
 )
-from practices.models import PracticeSession
 
 if TYPE_CHECKING:
     from journal.accounts.session_store import SessionStore
@@ -133,7 +132,8 @@ class JournalEntry(models.Model):
     sleep_quality = models.PositiveSmallIntegerField(null=True, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="entries")
     session = models.ForeignKey(
-        PracticeSession,
+        # A string reference: practices' models import only journal.core.
+        "practices.PracticeSession",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -184,7 +184,7 @@ class JournalEntry(models.Model):
     def sleep_quality_label(self) -> str:
         if self.sleep_quality is None:
             return ""
-        return str(dict(SleepQuality.choices).get(self.sleep_quality, ""))
+        return str(SLEEP_QUALITY_LABELS.get(self.sleep_quality, ""))
 
     @property
     def red_flags(self) -> list[RedFlag]:
@@ -224,7 +224,8 @@ class Sensation(models.Model):
         JournalEntry, on_delete=models.CASCADE, null=True, blank=True, related_name="sensations"
     )
     session = models.ForeignKey(
-        PracticeSession,
+        # A string reference: practices' models import only journal.core.
+        "practices.PracticeSession",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -249,3 +249,7 @@ class PracticeSession(models.Model):
         if before is None or after is None:
             return None
         return int(after) - int(before)
+
+
+CATEGORY_LABELS: dict[str, str] = dict(Category.choices)
+STATE_LABELS: dict[str, str] = dict(SessionState.choices)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from itertools import groupby
 from typing import Any
 
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journal.core.http import AnyHttpRequest, AuthedHttpRequest
 from journal.core.ownership import get_owned_or_404
+from journal.entries.selectors import red_flags_today
 from practices import services
 from practices.forms import (
     ArchiveForm,
@@ -25,7 +26,7 @@ from practices.forms import (
     SessionLogForm,
     SessionStartForm,
 )
-from practices.models import Category, Practice, PracticeSession, SessionState
+from practices.models import CATEGORY_LABELS, Practice, PracticeSession, SessionState
 
 RECENT_SESSIONS = 10
 
@@ -55,25 +56,10 @@ def reflection_url(session: PracticeSession) -> str | None:
     return reverse("entries:reflect", kwargs={"session_uuid": session.uuid})
 
 
-def _red_flags_today(request: AuthedHttpRequest) -> list[str]:
-    """Warning signs the person reported today; the practice flow pauses for them."""
-    from journal.models import JournalEntry
-
-    zone = timezone.get_current_timezone()
-    start = datetime.combine(timezone.localdate(), time.min, tzinfo=zone)
-    today = JournalEntry.objects.with_red_flags().between(start, start + timedelta(days=1))
-    entries = today.for_user(request.user)
-    labels: dict[str, None] = {}
-    for entry in entries:
-        for flag in entry.red_flags:
-            labels[flag.label] = None
-    return list(labels)
-
-
 @require_GET
 def catalog(request: AnyHttpRequest) -> HttpResponse:
     practices = list(Practice.objects.for_user(request.user).order_by("category", "name"))
-    labels = dict(Category.choices)
+    labels = CATEGORY_LABELS
     active = [p for p in practices if not p.is_archived]
     groups = [
         (labels.get(category, category), list(items))
@@ -122,7 +108,7 @@ def start(request: AuthedHttpRequest, slug: str) -> HttpResponse:
         {
             "practice": practice,
             "form": form,
-            "red_flags": _red_flags_today(request),
+            "red_flags": red_flags_today(request.user),
             "nav": "practices",
         },
     )

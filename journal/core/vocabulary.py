@@ -108,3 +108,14 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, "Friday"
     SATURDAY = 5, "Saturday"
     SUNDAY = 6, "Sunday"
+
+
+# One label map per enumeration, for code that turns stored values into words.
+REGION_LABELS: dict[str, str] = dict(Region.choices)
+QUALITY_LABELS: dict[str, str] = dict(Quality.choices)
+FEEL_LABELS: dict[str, str] = dict(Feel.choices)
+EMOTION_LABELS: dict[str, str] = dict(Emotion.choices)
+ENTRY_KIND_LABELS: dict[str, str] = dict(EntryKind.choices)
+SLEEP_QUALITY_LABELS: dict[int, str] = dict(SleepQuality.choices)
+RED_FLAG_LABELS: dict[str, str] = dict(RedFlag.choices)
+WEEKDAY_LABELS: dict[int, str] = dict(Weekday.choices)

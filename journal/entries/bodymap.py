@@ -12,7 +12,7 @@ mirrored, as when facing someone.
 
 from __future__ import annotations
 
-from journal.core.vocabulary import Region
+from journal.core.vocabulary import REGION_LABELS, Region
 
 VIEWBOX = "0 0 160 400"
 WIDTH = 160
@@ -94,7 +94,7 @@ def regions_in(view: str) -> list[str]:
 
 def figure_context(marked: set[str] | frozenset[str] = frozenset()) -> list[dict[str, object]]:
     """The figures ready for a template, with the regions already marked."""
-    labels = dict(Region.choices)
+    labels = REGION_LABELS
     return [
         {
             "view": view,

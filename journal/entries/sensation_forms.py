@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.forms import BaseFormSet, formset_factory
 
-from journal.core.vocabulary import Feel, Quality, Region
+from journal.core.vocabulary import REGION_LABELS, Feel, Quality, Region
 from journal.entries.services import SensationInput
 
 PREFIX = "sens"
@@ -47,7 +47,7 @@ class SensationForm(forms.Form):
 
     @property
     def region_label(self) -> str:
-        return str(dict(Region.choices).get(self.chosen_region, ""))
+        return str(REGION_LABELS.get(self.chosen_region, ""))
 
     def to_input(self) -> SensationInput:
         data = self.cleaned_data

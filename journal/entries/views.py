@@ -17,7 +17,7 @@ from journal.core.http import AuthedHttpRequest
 from journal.core.links import optional_url
 from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
-from journal.core.vocabulary import EntryKind, Region
+from journal.core.vocabulary import REGION_LABELS, EntryKind
 from journal.entries import bodymap
 from journal.entries.forms import SENSATION_KINDS, EntryForm
 from journal.entries.sensation_forms import (
@@ -164,7 +164,7 @@ def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) 
 
 def sensation_context(rows: BaseSensationFormSet | None) -> dict[str, Any]:
     marked = rows.marked_regions() if rows is not None else set()
-    labels = dict(Region.choices)
+    labels = REGION_LABELS
     return {
         "bodymap": bodymap.figure_context(marked),
         "bodymap_off_figure": [(r, labels[r]) for r in bodymap.OFF_FIGURE],

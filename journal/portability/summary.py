@@ -14,7 +14,13 @@ from typing import Any, cast
 
 from django.db.models import Avg, Count, F, Max, Min, Q, Sum
 
-from journal.core.vocabulary import EntryKind, Feel, RedFlag, Region
+from journal.core.vocabulary import (
+    ENTRY_KIND_LABELS,
+    RED_FLAG_LABELS,
+    REGION_LABELS,
+    EntryKind,
+    Feel,
+)
 from journal.models import JournalEntry, JournalEntryQuerySet, Sensation
 from journal.portability.reader import DateRange, JournalReader
 from practices.models import RATING_LABELS, RATINGS, PracticeSession, SessionState
@@ -286,7 +292,7 @@ def build_summary(reader: JournalReader) -> ClinicianSummary:
         for row in practice_rows
     ]
 
-    region_labels = dict(Region.choices)
+    region_labels = REGION_LABELS
     region_rows = list(
         sensations.values("region")
         .annotate(
@@ -312,13 +318,13 @@ def build_summary(reader: JournalReader) -> ClinicianSummary:
         for row in region_rows
     ]
 
-    flag_labels = dict(RedFlag.choices)
+    flag_labels = RED_FLAG_LABELS
     red_flags = [
         (entry.occurred_at.astimezone(reader.zone), [str(flag_labels[f]) for f in entry.red_flags])
         for entry in entries.with_red_flags().order_by("occurred_at")
     ]
 
-    kinds = dict(EntryKind.choices)
+    kinds = ENTRY_KIND_LABELS
     # Belief reframes are few and telling, so they get their own places.
     reframes = list(
         entries.filter(kind=EntryKind.REFRAME)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from journal.core.vocabulary import Region
+from journal.core.vocabulary import REGION_LABELS, Region
 from journal.entries.bodymap import FIGURES, OUTLINES, VIEW_LABELS, VIEWBOX
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def body_map(
     *, chart_id: str, title: str, tone: str, levels: dict[str, tuple[int, str]]
 ) -> SafeString:
     """Back and front figures; a region with data gets class `{tone}-{level}` and a title."""
-    labels = dict(Region.choices)
+    labels = REGION_LABELS
     whole = levels.get(Region.WHOLE_BODY.value)
     views: list[SafeString] = []
     for view, shapes in FIGURES.items():

@@ -18,7 +18,15 @@ from django.db.models import Avg, Count
 from django.db.models.functions import TruncDate
 
 from journal.core.dates import Week, local_day
-from journal.core.vocabulary import Emotion, EntryKind, Feel, Quality, RedFlag, Region
+from journal.core.vocabulary import (
+    EMOTION_LABELS,
+    ENTRY_KIND_LABELS,
+    QUALITY_LABELS,
+    RED_FLAG_LABELS,
+    REGION_LABELS,
+    EntryKind,
+    Feel,
+)
 from journal.models import RED_FLAG_FIELDS, EntryEmotion, JournalEntry, Sensation
 from journal.review.figures import (
     Comparison,
@@ -74,7 +82,7 @@ def _excerpt(text: str) -> str:
 
 
 def _levels(rows: list[tuple[str, int, float]]) -> list[RegionFigure]:
-    labels = dict(Region.choices)
+    labels = REGION_LABELS
     top = max((count for _, count, _ in rows), default=0)
     figures = [
         RegionFigure(
@@ -136,8 +144,8 @@ def week_review(*, user: User, week: Week) -> WeekReview:
     figures = {day: DayFigures(day=day) for day in [*previous.days, *week.days]}
     discoveries: list[Discovery] = []
     red_flags: list[RedFlagReport] = []
-    kind_labels = dict(EntryKind.choices)
-    flag_labels = dict(RedFlag.choices)
+    kind_labels = ENTRY_KIND_LABELS
+    flag_labels = RED_FLAG_LABELS
 
     for row in entries:
         day = local_day(row["occurred_at"], zone)
@@ -230,7 +238,7 @@ def week_review(*, user: User, week: Week) -> WeekReview:
             unpleasant_rows.append((region, count, mean))
         elif feel == Feel.PLEASANT:
             ease_rows.append((region, count, mean))
-    quality_labels = dict(Quality.choices)
+    quality_labels = QUALITY_LABELS
     qualities = [
         (quality_labels.get(quality, quality), feel, count)
         for quality, feel, count in week_sensations.values("quality", "feel")
@@ -264,7 +272,7 @@ def week_review(*, user: User, week: Week) -> WeekReview:
         unpleasant=_levels(unpleasant_rows),
         ease=_levels(ease_rows),
         qualities=qualities,
-        findings=findings(records, emotion_labels=dict(Emotion.choices)),
+        findings=findings(records, emotion_labels=EMOTION_LABELS),
         findings_window=(window.start, week.end),
         discoveries=discoveries,
         red_flags=red_flags,

@@ -16,20 +16,27 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from journal.core.links import Links
-from journal.core.vocabulary import Emotion, EntryKind, Feel, Quality, Region, SleepQuality
+from journal.core.vocabulary import (
+    EMOTION_LABELS,
+    ENTRY_KIND_LABELS,
+    FEEL_LABELS,
+    QUALITY_LABELS,
+    REGION_LABELS,
+    SLEEP_QUALITY_LABELS,
+)
 from journal.models import JournalEntry
-from practices.models import PracticeSession, SessionState
+from practices.models import STATE_LABELS, PracticeSession
 
 if TYPE_CHECKING:
     from journal.timeline.items import Item
 
-KIND = dict(EntryKind.choices)
-REGION = dict(Region.choices)
-QUALITY = dict(Quality.choices)
-FEEL = dict(Feel.choices)
-EMOTION = dict(Emotion.choices)
-SLEEP = dict(SleepQuality.choices)
-STATE = dict(SessionState.choices)
+KIND = ENTRY_KIND_LABELS
+REGION = REGION_LABELS
+QUALITY = QUALITY_LABELS
+FEEL = FEEL_LABELS
+EMOTION = EMOTION_LABELS
+SLEEP = SLEEP_QUALITY_LABELS
+STATE = STATE_LABELS
 BODY_WORDS = 60
 TEXT_CHARS = 200
 
