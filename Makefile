@@ -53,10 +53,12 @@ bench-smoke: $(VENV)/.installed
 	scripts/system-deps.sh bench
 	$(BIN)/python -m bench.run --small $(BENCH_ARGS)
 
-# Static checks: style, then known-vulnerable dependencies and risky code patterns.
+# Static checks: style, the layering (import-linter contracts in pyproject.toml), then
+# known-vulnerable dependencies and risky code patterns.
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/pip-audit --skip-editable
 	$(BIN)/bandit -q -r journal practices -c pyproject.toml
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 import uuid
 import zoneinfo
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from importlib import import_module
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models.functions import Lower
@@ -25,9 +27,6 @@ from journal.core.vocabulary import (
     Region,
     Weekday,
 )
-
-if TYPE_CHECKING:
-    from journal.accounts.session_store import SessionStore
 
 
 class Profile(models.Model):
@@ -285,7 +284,7 @@ class AccountSession(AbstractBaseSession):
         db_table = "journal_account_session"
 
     @classmethod
-    def get_session_store_class(cls) -> type[SessionStore]:
-        from journal.accounts.session_store import SessionStore
-
-        return SessionStore
+    def get_session_store_class(cls) -> type[SessionBase]:
+        # The engine named in settings, so this model does not import the accounts package.
+        store: type[SessionBase] = import_module(settings.SESSION_ENGINE).SessionStore
+        return store
