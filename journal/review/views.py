@@ -15,6 +15,7 @@ from journal.accounts.profiles import profile_for
 from journal.core.dates import Week
 from journal.core.http import AuthedHttpRequest
 from journal.models import Profile
+from journal.review.figures import RATING_COLUMNS
 from journal.review.forms import WeekPickForm
 from journal.review.trends import trends
 from journal.review.week import week_review
@@ -53,6 +54,7 @@ def _render_week(
         "previous_url": _week_url(week.previous),
         "next_url": _week_url(week.next) if week.start < this_week.start else "",
         "current_url": reverse("review:index"),
+        "rating_columns": RATING_COLUMNS.values(),
         "day_rows": [(d, _timeline_url(d.day) if d.logged else "") for d in review.days],
         "discoveries": [(d, _entry_url(d.uuid)) for d in review.discoveries],
         "red_flags": [(r, _entry_url(r.uuid)) for r in review.red_flags],
