@@ -169,6 +169,60 @@ def day_columns(days: Sequence[date]) -> tuple[list[str], list[str]]:
     return [f"{d:%a} {d.day}" for d in days], [f"{d:%A}" for d in days]
 
 
+STRIP = 84  # the height of one measure's strip in `bar_rows`
+
+
+def _strip(
+    row: BarRow, top: float, count: int, names: Sequence[str], bar_width: float
+) -> list[SafeString]:
+    """One measure's strip: its name, base line, and a bar (or a dash) per value."""
+    base = top + STRIP - 16
+    parts = [
+        format_html(
+            '<text class="strip-label" x="8" y="{}">{}</text>'
+            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"></line>',
+            top + 2,
+            row.name,
+            LEFT,
+            WIDTH - RIGHT,
+            base,
+            base,
+        )
+    ]
+    for index, value in enumerate(row.values):
+        x = _x(index, count)
+        if value is None:
+            parts.append(
+                format_html(
+                    '<text class="axis" x="{}" y="{}" text-anchor="middle">–</text>',
+                    _fmt(x),
+                    base - 4,
+                )
+            )
+            continue
+        bar = (STRIP - 48) * min(value, row.maximum) / row.maximum if row.maximum else 0
+        parts.append(
+            format_html(
+                '<g><rect class="bar {}" x="{}" y="{}" width="{}" height="{}"></rect>'
+                "<title>{}, {}: {}{}</title></g>"
+                '<text class="value" x="{}" y="{}" text-anchor="middle">{}</text>',
+                row.css,
+                _fmt(x - bar_width / 2),
+                _fmt(base - bar),
+                _fmt(bar_width),
+                _fmt(max(bar, 0)),
+                row.name,
+                names[index],
+                _fmt(value),
+                row.unit,
+                _fmt(x),
+                _fmt(base - bar - 4),
+                _fmt(value),
+            )
+        )
+    return parts
+
+
 def bar_rows(
     *,
     chart_id: str,
@@ -182,57 +236,12 @@ def bar_rows(
 
     `columns` label the x axis; `names` name each column in the hover titles.
     """
-    strip = 84
-    height = TOP + strip * len(rows) + BOTTOM - 16
+    height = TOP + STRIP * len(rows) + BOTTOM - 16
     count = len(columns)
     bar_width = (WIDTH - LEFT - RIGHT) / count * 0.5
     parts: list[SafeString] = []
     for row_index, row in enumerate(rows):
-        top = TOP + strip * row_index
-        base = top + strip - 16
-        parts.append(
-            format_html(
-                '<text class="strip-label" x="8" y="{}">{}</text>'
-                '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"></line>',
-                top + 2,
-                row.name,
-                LEFT,
-                WIDTH - RIGHT,
-                base,
-                base,
-            )
-        )
-        for index, value in enumerate(row.values):
-            x = _x(index, count)
-            if value is None:
-                parts.append(
-                    format_html(
-                        '<text class="axis" x="{}" y="{}" text-anchor="middle">–</text>',
-                        _fmt(x),
-                        base - 4,
-                    )
-                )
-                continue
-            bar = (strip - 48) * min(value, row.maximum) / row.maximum if row.maximum else 0
-            parts.append(
-                format_html(
-                    '<g><rect class="bar {}" x="{}" y="{}" width="{}" height="{}"></rect>'
-                    "<title>{}, {}: {}{}</title></g>"
-                    '<text class="value" x="{}" y="{}" text-anchor="middle">{}</text>',
-                    row.css,
-                    _fmt(x - bar_width / 2),
-                    _fmt(base - bar),
-                    _fmt(bar_width),
-                    _fmt(max(bar, 0)),
-                    row.name,
-                    names[index],
-                    _fmt(value),
-                    row.unit,
-                    _fmt(x),
-                    _fmt(base - bar - 4),
-                    _fmt(value),
-                )
-            )
+        parts.extend(_strip(row, TOP + STRIP * row_index, count, names, bar_width))
     for index, column in enumerate(columns):
         parts.append(_column_label(_x(index, count), height - 24, column))
     return _svg(chart_id, height, title, description, parts)

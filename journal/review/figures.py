@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from journal.core.dates import Week
+from journal.core.vocabulary import EntryKind
 from journal.review.insights import Finding
 from practices.models import RATINGS
 
@@ -17,6 +18,14 @@ MIN_SESSIONS = 3
 QUIET_DAYS = 2  # fewer days with anything logged: the week gets a gentle invitation instead
 
 SMALL_PAIN_CHANGE = 0.5  # a smaller change in mean weekly pain is "about the same"
+
+# Short names for the ratings, to fit the columns of the practice table.
+RATING_COLUMNS = {
+    "pain": "Pain",
+    "tension": "Tension",
+    "safety": "Safety",
+    "connection": "Connection",
+}
 
 
 def _mean(values: list[float]) -> float | None:
@@ -115,8 +124,18 @@ class PracticeEffect:
         return [signed(value) for value in self.medians]
 
     @property
+    def cells(self) -> list[tuple[str, str]]:
+        """The practice table's rating cells: (column name, median change with its sign)."""
+        return [(RATING_COLUMNS[rating], signed(self.median(rating))) for rating in RATINGS]
+
+    @property
     def week_pain_label(self) -> str:
         return signed(self.week_median("pain"))
+
+    @property
+    def rated_sessions_words(self) -> str:
+        plural = "s" if self.sessions != 1 else ""
+        return f"{self.sessions} session{plural} with ratings in 12 weeks"
 
 
 @dataclass(frozen=True)
@@ -139,6 +158,10 @@ class Discovery:
     reframe: str = ""
     strength_before: int | None = None
     strength_after: int | None = None
+
+    @property
+    def is_reframe(self) -> bool:
+        return self.kind == EntryKind.REFRAME
 
 
 @dataclass(frozen=True)
@@ -182,5 +205,34 @@ class WeekReview:
         return self.days_logged < QUIET_DAYS
 
     @property
+    def days_logged_words(self) -> str:
+        return f"something on {self.days_logged} day{'s' if self.days_logged != 1 else ''}"
+
+    @property
     def has_practice(self) -> bool:
         return bool(self.practices or self.too_few)
+
+    @property
+    def has_sensations(self) -> bool:
+        return bool(self.unpleasant or self.ease)
+
+    @property
+    def too_few_intro(self) -> str:
+        return "Also this week" if self.practices else "This week you practised"
+
+    @property
+    def too_few_list(self) -> str:
+        """The practices with too few rated sessions, each with its count, comma-separated."""
+        return ", ".join(f"{e.name} ({e.rated_sessions_words})" for e in self.too_few)
+
+    @property
+    def too_few_pronoun(self) -> str:
+        return "it tends" if len(self.too_few) == 1 else "they tend"
+
+    @property
+    def findings_from(self) -> date:
+        return self.findings_window[0]
+
+    @property
+    def findings_to(self) -> date:
+        return self.findings_window[1]

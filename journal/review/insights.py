@@ -58,6 +58,10 @@ class Finding:
     def is_higher(self) -> bool:
         return self.difference > 0
 
+    @property
+    def direction(self) -> str:
+        return "higher" if self.is_higher else "lower"
+
 
 Test = Callable[[DayRecord], bool | None]
 

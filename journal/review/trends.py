@@ -40,6 +40,10 @@ class Trends:
     first: date
     last: date
 
+    @property
+    def logged_days(self) -> int:
+        return sum(1 for c in self.calendar if c.logged)
+
 
 def _by_local_day(queryset: Any, field_name: str, zone: ZoneInfo, **aggregates: Any) -> Any:
     return (
@@ -50,15 +54,15 @@ def _by_local_day(queryset: Any, field_name: str, zone: ZoneInfo, **aggregates: 
     )
 
 
-def trends(*, user: User, today: date, week_start: int, zone: ZoneInfo) -> Trends:
-    """12 weeks ending with this one, and a year of days ending today."""
-    this_week = Week.containing(today, week_start=week_start, zone=zone)
-    calendar_start = Week.containing(
-        today - timedelta(days=364), week_start=week_start, zone=zone
-    ).start
-    since: datetime = local_midnight(min(calendar_start, this_week.shifted(-11).start), zone)
-    until = this_week.end_at
+@dataclass(frozen=True)
+class _Daily:
+    pain: dict[date, float | None]  # mean check-in pain by local day
+    logged: set[date]  # local days with an entry or a session
+    seconds: Counter[date]  # seconds of practice by local day
 
+
+def _daily(user: User, since: datetime, until: datetime, zone: ZoneInfo) -> _Daily:
+    """Entries and sessions summed up per local day, one query each."""
     entry_days = _by_local_day(
         JournalEntry.objects.for_user(user).filter(
             is_draft=False, occurred_at__gte=since, occurred_at__lt=until
@@ -77,32 +81,43 @@ def trends(*, user: User, today: date, week_start: int, zone: ZoneInfo) -> Trend
         n=Count("id"),
         seconds=Sum("duration_seconds"),
     )
-    pain_by_day: dict[date, float | None] = {}
-    logged: set[date] = set()
+    daily = _Daily(pain={}, logged=set(), seconds=Counter())
     for row in entry_days:
-        logged.add(row["local"])
-        pain_by_day[row["local"]] = row["pain"]
-    seconds_by_day: Counter[date] = Counter()
+        daily.logged.add(row["local"])
+        daily.pain[row["local"]] = row["pain"]
     for row in session_days:
-        logged.add(row["local"])
-        seconds_by_day[row["local"]] += row["seconds"] or 0
+        daily.logged.add(row["local"])
+        daily.seconds[row["local"]] += row["seconds"] or 0
+    return daily
 
-    weeks: list[WeekTrend] = []
-    for offset in range(-11, 1):
-        week = this_week.shifted(offset)
-        pains = [p for d in week.days if (p := pain_by_day.get(d)) is not None]
-        weeks.append(
-            WeekTrend(
-                week=week,
-                pain=_mean(pains),
-                minutes=round(sum(seconds_by_day[d] for d in week.days) / 60),
-                days_logged=sum(1 for d in week.days if d in logged),
-            )
-        )
+
+def _week_trend(week: Week, daily: _Daily) -> WeekTrend:
+    pains = [p for d in week.days if (p := daily.pain.get(d)) is not None]
+    return WeekTrend(
+        week=week,
+        pain=_mean(pains),
+        minutes=round(sum(daily.seconds[d] for d in week.days) / 60),
+        days_logged=sum(1 for d in week.days if d in daily.logged),
+    )
+
+
+def trends(*, user: User, today: date, week_start: int, zone: ZoneInfo) -> Trends:
+    """12 weeks ending with this one, and a year of days ending today."""
+    this_week = Week.containing(today, week_start=week_start, zone=zone)
+    calendar_start = Week.containing(
+        today - timedelta(days=364), week_start=week_start, zone=zone
+    ).start
+    since: datetime = local_midnight(min(calendar_start, this_week.shifted(-11).start), zone)
+    daily = _daily(user, since, this_week.end_at, zone)
     calendar = [
-        CalendarDay(day=day, logged=day in logged, pain=pain_by_day.get(day))
+        CalendarDay(day=day, logged=day in daily.logged, pain=daily.pain.get(day))
         for day in (
             calendar_start + timedelta(days=i) for i in range((today - calendar_start).days + 1)
         )
     ]
-    return Trends(weeks=weeks, calendar=calendar, first=calendar_start, last=today)
+    return Trends(
+        weeks=[_week_trend(this_week.shifted(offset), daily) for offset in range(-11, 1)],
+        calendar=calendar,
+        first=calendar_start,
+        last=today,
+    )

@@ -15,11 +15,11 @@ from journal.accounts.profiles import profile_for
 from journal.core.dates import Week
 from journal.core.http import AuthedHttpRequest
 from journal.models import Profile
-from journal.review.charts import calendar_heatmap, heat_class
+from journal.review.figures import RATING_COLUMNS
 from journal.review.forms import WeekPickForm
 from journal.review.trends import trends
 from journal.review.week import week_review
-from journal.review.week_charts import trend_chart, week_charts
+from journal.review.week_charts import trend_chart, week_charts, year_calendar
 
 
 def _week_url(week: Week) -> str:
@@ -54,6 +54,7 @@ def _render_week(
         "previous_url": _week_url(week.previous),
         "next_url": _week_url(week.next) if week.start < this_week.start else "",
         "current_url": reverse("review:index"),
+        "rating_columns": RATING_COLUMNS.values(),
         "day_rows": [(d, _timeline_url(d.day) if d.logged else "") for d in review.days],
         "discoveries": [(d, _entry_url(d.uuid)) for d in review.discoveries],
         "red_flags": [(r, _entry_url(r.uuid)) for r in review.red_flags],
@@ -100,31 +101,12 @@ def review_trends(request: AuthedHttpRequest) -> HttpResponse:
     data = trends(user=request.user, today=today, week_start=profile.week_start, zone=profile.zone)
     # One reverse() for the whole year of cells, not one per day.
     timeline = _timeline_url(data.first).partition("?")[0]
-    days = []
-    for cell in data.calendar:
-        if cell.pain is not None:
-            label = f"{cell.day:%A %-d %B %Y}: pain {cell.pain:.1f}"
-        elif cell.logged:
-            label = f"{cell.day:%A %-d %B %Y}: logged, no pain rating"
-        else:
-            label = f"{cell.day:%A %-d %B %Y}: nothing logged"
-        href = (
-            f"{timeline}?start={cell.day:%Y-%m-%d}&end={cell.day:%Y-%m-%d}"
-            if cell.logged and timeline
-            else ""
-        )
-        days.append((cell.day, heat_class(cell.pain, cell.logged), label, href))
-    weeks = [(w, _week_url(w.week)) for w in data.weeks]
     context = {
         "trends": data,
-        "weeks": weeks,
+        "weeks": [(w, _week_url(w.week)) for w in data.weeks],
         "trend_chart": trend_chart(data.weeks),
-        "calendar": calendar_heatmap(
-            title="A year of days: each square is a day, a stronger colour when pain was higher",
-            start=data.first,
-            days=days,
-        ),
-        "logged_days": sum(1 for c in data.calendar if c.logged),
+        "calendar": year_calendar(data, timeline),
+        "logged_days": data.logged_days,
         "nav": "review",
     }
     return render(request, "review/trends.html", context)

@@ -1,76 +1,111 @@
-"""The figures behind the weekly review and the trends page.
+"""The figures behind the weekly review.
 
 Everything is read with a fixed number of queries per page: small value lists
-of a bounded window (at most the 12 weeks ending with the reviewed week),
-bucketed into local days here, and database aggregates for sensations and for
-the longer trends. Views only render what these functions return.
+of a bounded window (at most the 12 weeks ending with the reviewed week, see
+`journal.review.window`), bucketed into local days here, and database
+aggregates for the week's sensations (`journal.review.sensations`). Views only
+render what these functions return.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
-from django.db.models import Avg, Count
-from django.db.models.functions import TruncDate
 
 from journal.core.dates import Week, local_day
-from journal.core.vocabulary import (
-    EMOTION_LABELS,
-    ENTRY_KIND_LABELS,
-    QUALITY_LABELS,
-    RED_FLAG_LABELS,
-    REGION_LABELS,
-    EntryKind,
-    Feel,
-)
-from journal.models import RED_FLAG_FIELDS, EntryEmotion, JournalEntry, Sensation
+from journal.core.vocabulary import EMOTION_LABELS, ENTRY_KIND_LABELS, RED_FLAG_LABELS, EntryKind
+from journal.models import RED_FLAG_FIELDS
 from journal.review.figures import (
     Comparison,
     DayFigures,
     Discovery,
     PracticeEffect,
     RedFlagReport,
-    RegionFigure,
     WeekReview,
     _mean,
     session_minutes,
 )
 from journal.review.insights import DayRecord, findings
-from practices.models import RATINGS, PracticeSession, SessionState
+from journal.review.sensations import sensation_figures
+from journal.review.window import WindowRows, read_window
+from practices.models import RATINGS, SessionState
 
-HISTORY_WEEKS = 12
 EXCERPT = 180
 
-ENTRY_FIELDS = (
-    "id",
-    "uuid",
-    "kind",
-    "occurred_at",
-    "pain",
-    "tension",
-    "stress",
-    "sleep_hours",
-    "sleep_quality",
-    "body",
-    "belief",
-    "reframe",
-    "belief_strength_before",
-    "belief_strength_after",
-    *RED_FLAG_FIELDS.values(),
-)
-SESSION_FIELDS = (
-    "started_at",
-    "ended_at",
-    "state",
-    "duration_seconds",
-    "practice_id",
-    "practice__name",
-    *(f"{when}_{rating}" for when in ("before", "after") for rating in RATINGS),
-)
+CHECK_IN_VALUES = ("pain", "tension", "stress", "sleep_hours", "sleep_quality")
+
+
+@dataclass
+class _Days:
+    """Local days: records of the whole window for the findings, figures of the two weeks."""
+
+    records: dict[date, DayRecord]
+    figures: dict[date, DayFigures]
+    # Check-in values by day and name, averaged once every entry is in.
+    values: dict[date, dict[str, list[float]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+
+
+def _empty_days(first_week: Week, week: Week) -> _Days:
+    return _Days(
+        records={
+            first_week.start + timedelta(days=i): DayRecord()
+            for i in range((week.end - first_week.start).days + 1)
+        },
+        figures={day: DayFigures(day=day) for day in [*week.previous.days, *week.days]},
+    )
+
+
+def _add_entries(days: _Days, rows: WindowRows, zone: ZoneInfo) -> None:
+    for row in rows.entries:
+        day = local_day(row["occurred_at"], zone)
+        record = days.records[day]
+        figure = days.figures.get(day)
+        record.logged = True
+        if figure is not None:
+            figure.entries += 1
+        if row["kind"] == EntryKind.CHECK_IN:
+            record.checked_in = True
+            if figure is not None:
+                figure.checked_in = True
+            for name in CHECK_IN_VALUES:
+                if row[name] is not None:
+                    days.values[day][name].append(float(row[name]))
+        record.tags |= rows.tags.get(row["id"], set())
+        record.emotions |= rows.emotions.get(row["id"], set())
+
+
+def _add_means(days: _Days) -> None:
+    for day, values in days.values.items():
+        record = days.records[day]
+        record.pain = _mean(values["pain"])
+        record.tension = _mean(values["tension"])
+        record.stress = _mean(values["stress"])
+        record.sleep_hours = _mean(values["sleep_hours"])
+        figure = days.figures.get(day)
+        if figure is not None:
+            figure.pain, figure.tension = record.pain, record.tension
+            figure.stress, figure.sleep_hours = record.stress, record.sleep_hours
+            figure.sleep_quality = _mean(values["sleep_quality"])
+
+
+def _add_sessions(days: _Days, sessions: list[dict[str, Any]], zone: ZoneInfo) -> None:
+    for row in sessions:
+        day = local_day(row["started_at"], zone)
+        days.records[day].logged = True
+        figure = days.figures.get(day)
+        if figure is not None:
+            figure.sessions += 1
+            figure.minutes += session_minutes(row)
+        if row["state"] == SessionState.FINISHED:
+            days.records[day].practised = True
 
 
 def _excerpt(text: str) -> str:
@@ -81,133 +116,48 @@ def _excerpt(text: str) -> str:
     return plain[:EXCERPT].rsplit(" ", 1)[0] + "…"
 
 
-def _levels(rows: list[tuple[str, int, float]]) -> list[RegionFigure]:
-    labels = REGION_LABELS
-    top = max((count for _, count, _ in rows), default=0)
-    figures = [
-        RegionFigure(
-            region=region,
-            label=labels.get(region, region),
-            count=count,
-            mean_intensity=mean,
-            level=max(1, min(4, -(-4 * count // top))),
-        )
-        for region, count, mean in rows
-    ]
-    return sorted(figures, key=lambda f: (-f.count, f.label))
-
-
-def week_review(*, user: User, week: Week) -> WeekReview:
-    zone = week.zone
-    window = week.shifted(-(HISTORY_WEEKS - 1))
-    since, until = window.start_at, week.end_at
-    previous = week.previous
-
-    entries = list(
-        JournalEntry.objects.for_user(user)
-        .filter(is_draft=False, occurred_at__gte=since, occurred_at__lt=until)
-        .order_by("occurred_at")
-        .values(*ENTRY_FIELDS)
-    )
-    sessions = list(
-        PracticeSession.objects.for_user(user)
-        .exclude(state=SessionState.IN_PROGRESS)
-        .filter(started_at__gte=since, started_at__lt=until)
-        .order_by("started_at")
-        .values(*SESSION_FIELDS)
-    )
-    tags = JournalEntry.tags.through.objects.filter(
-        journalentry__user=user,
-        journalentry__occurred_at__gte=since,
-        journalentry__occurred_at__lt=until,
-    ).values_list("journalentry_id", "tag__name")
-    emotions = EntryEmotion.objects.filter(
-        entry__user=user, entry__occurred_at__gte=since, entry__occurred_at__lt=until
-    ).values_list("entry_id", "emotion")
-    week_sensations = Sensation.objects.for_user(user).filter(
-        occurred_at__gte=week.start_at, occurred_at__lt=week.end_at
+def _discovery(row: dict[str, Any], day: date) -> Discovery:
+    return Discovery(
+        uuid=str(row["uuid"]),
+        kind=row["kind"],
+        kind_label=ENTRY_KIND_LABELS[row["kind"]],
+        day=day,
+        excerpt=_excerpt(row["body"]),
+        belief=_excerpt(row["belief"]),
+        reframe=_excerpt(row["reframe"]),
+        strength_before=row["belief_strength_before"],
+        strength_after=row["belief_strength_after"],
     )
 
-    tags_by_entry: dict[int, set[str]] = defaultdict(set)
-    for entry_id, name in tags:
-        tags_by_entry[entry_id].add(name.lower())
-    emotions_by_entry: dict[int, set[str]] = defaultdict(set)
-    for entry_id, emotion in emotions:
-        emotions_by_entry[entry_id].add(emotion)
 
-    # Local days of the whole window, for the findings; the week's own days for the chart.
-    records: dict[date, DayRecord] = {
-        window.start + timedelta(days=i): DayRecord()
-        for i in range((week.end - window.start).days + 1)
-    }
-    day_values: dict[date, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    figures = {day: DayFigures(day=day) for day in [*previous.days, *week.days]}
+def _week_notes(
+    entries: list[dict[str, Any]], week: Week
+) -> tuple[list[Discovery], list[RedFlagReport]]:
+    """The week's reflections and reframes, and the warning signs noted in it."""
     discoveries: list[Discovery] = []
     red_flags: list[RedFlagReport] = []
-    kind_labels = ENTRY_KIND_LABELS
-    flag_labels = RED_FLAG_LABELS
-
     for row in entries:
-        day = local_day(row["occurred_at"], zone)
-        record = records[day]
-        record.logged = True
-        if day in figures:
-            figures[day].entries += 1
-        if row["kind"] == EntryKind.CHECK_IN:
-            record.checked_in = True
-            if day in figures:
-                figures[day].checked_in = True
-            for name in ("pain", "tension", "stress", "sleep_hours", "sleep_quality"):
-                if row[name] is not None:
-                    day_values[day][name].append(float(row[name]))
-        record.tags |= tags_by_entry.get(row["id"], set())
-        record.emotions |= emotions_by_entry.get(row["id"], set())
+        day = local_day(row["occurred_at"], week.zone)
         if day not in week:
             continue
-        flags = [flag_labels[flag] for flag, name in RED_FLAG_FIELDS.items() if row[name]]
+        flags = [RED_FLAG_LABELS[flag] for flag, name in RED_FLAG_FIELDS.items() if row[name]]
         if flags:
             red_flags.append(RedFlagReport(day=day, uuid=str(row["uuid"]), labels=flags))
         if row["kind"] in (EntryKind.POST_PRACTICE, EntryKind.REFRAME):
-            discoveries.append(
-                Discovery(
-                    uuid=str(row["uuid"]),
-                    kind=row["kind"],
-                    kind_label=kind_labels[row["kind"]],
-                    day=day,
-                    excerpt=_excerpt(row["body"]),
-                    belief=_excerpt(row["belief"]),
-                    reframe=_excerpt(row["reframe"]),
-                    strength_before=row["belief_strength_before"],
-                    strength_after=row["belief_strength_after"],
-                )
-            )
+            discoveries.append(_discovery(row, day))
+    return discoveries, red_flags
 
-    for day, values in day_values.items():
-        record = records[day]
-        record.pain = _mean(values["pain"])
-        record.tension = _mean(values["tension"])
-        record.stress = _mean(values["stress"])
-        record.sleep_hours = _mean(values["sleep_hours"])
-        if day in figures:
-            figure = figures[day]
-            figure.pain, figure.tension = record.pain, record.tension
-            figure.stress, figure.sleep_hours = record.stress, record.sleep_hours
-            figure.sleep_quality = _mean(values["sleep_quality"])
 
+def _practice_effects(sessions: list[dict[str, Any]], week: Week) -> list[PracticeEffect]:
+    """Before-to-after changes of each practice finished in the window, in first-seen order."""
     effects: dict[int, PracticeEffect] = {}
     for row in sessions:
-        day = local_day(row["started_at"], zone)
-        records[day].logged = True
-        if day in figures:
-            figures[day].sessions += 1
-            figures[day].minutes += session_minutes(row)
         if row["state"] != SessionState.FINISHED:
             continue
-        records[day].practised = True
         effect = effects.setdefault(
             row["practice_id"], PracticeEffect(row["practice_id"], row["practice__name"])
         )
-        in_week = day in week
+        in_week = local_day(row["started_at"], week.zone) in week
         effect.week_sessions += in_week
         for rating in RATINGS:
             before, after = row[f"before_{rating}"], row[f"after_{rating}"]
@@ -216,70 +166,60 @@ def week_review(*, user: User, week: Week) -> WeekReview:
             effect.changes[rating].append(after - before)
             if in_week:
                 effect.week_changes[rating].append(after - before)
+    return list(effects.values())
 
-    for day, mean in (
-        week_sensations.filter(feel=Feel.UNPLEASANT)
-        .annotate(day=TruncDate("occurred_at", tzinfo=zone))
-        .values("day")
-        .annotate(mean=Avg("intensity"))
-        .values_list("day", "mean")
-    ):
-        if day in figures:
-            figures[day].sensation_intensity = mean
 
-    unpleasant_rows: list[tuple[str, int, float]] = []
-    ease_rows: list[tuple[str, int, float]] = []
-    for region, feel, count, mean in (
-        week_sensations.values("region", "feel")
-        .annotate(n=Count("id"), mean=Avg("intensity"))
-        .values_list("region", "feel", "n", "mean")
-    ):
-        if feel == Feel.UNPLEASANT:
-            unpleasant_rows.append((region, count, mean))
-        elif feel == Feel.PLEASANT:
-            ease_rows.append((region, count, mean))
-    quality_labels = QUALITY_LABELS
-    qualities = [
-        (quality_labels.get(quality, quality), feel, count)
-        for quality, feel, count in week_sensations.values("quality", "feel")
-        .annotate(n=Count("id"))
-        .order_by("-n", "quality")
-        .values_list("quality", "feel", "n")[:6]
-    ]
+def _ranked(effects: list[PracticeEffect]) -> tuple[list[PracticeEffect], list[PracticeEffect]]:
+    """The week's practices with enough rated sessions, easiest on pain first; then the rest."""
+    ranked = [e for e in effects if e.week_sessions and e.enough]
+    ranked.sort(key=lambda e: (e.median("pain") or 0, -e.sessions, e.name))
+    too_few = sorted((e for e in effects if e.week_sessions and not e.enough), key=lambda e: e.name)
+    return ranked, too_few
 
-    this_days = [figures[day] for day in week.days]
-    last_days = [figures[day] for day in previous.days]
 
+def _comparisons(this_days: list[DayFigures], last_days: list[DayFigures]) -> list[Comparison]:
     def compare(label: str, pick: Any) -> Comparison:
         return Comparison(label, sum(map(pick, this_days)), sum(map(pick, last_days)))
 
-    comparisons = [
+    return [
         compare("Days with a check-in", lambda d: d.checked_in),
         compare("Practice sessions", lambda d: d.sessions),
         compare("Minutes of practice", lambda d: d.minutes),
     ]
-    ranked = [e for e in effects.values() if e.week_sessions and e.enough]
-    ranked.sort(key=lambda e: (e.median("pain") or 0, -e.sessions, e.name))
-    too_few = sorted(
-        (e for e in effects.values() if e.week_sessions and not e.enough), key=lambda e: e.name
-    )
+
+
+def _mean_pain(days: list[DayFigures]) -> float | None:
+    return _mean([d.pain for d in days if d.pain is not None])
+
+
+def week_review(*, user: User, week: Week) -> WeekReview:
+    rows = read_window(user=user, week=week)
+    days = _empty_days(rows.first_week, week)
+    _add_entries(days, rows, week.zone)
+    _add_means(days)
+    _add_sessions(days, rows.sessions, week.zone)
+    discoveries, red_flags = _week_notes(rows.entries, week)
+    practices, too_few = _ranked(_practice_effects(rows.sessions, week))
+    sensations = sensation_figures(user=user, week=week)
+    for day, mean in sensations.daily_intensity.items():
+        if day in days.figures:
+            days.figures[day].sensation_intensity = mean
+    this_days = [days.figures[day] for day in week.days]
+    last_days = [days.figures[day] for day in week.previous.days]
     return WeekReview(
         week=week,
         days=this_days,
-        comparisons=comparisons,
-        practices=ranked,
+        comparisons=_comparisons(this_days, last_days),
+        practices=practices,
         too_few=too_few,
-        unpleasant=_levels(unpleasant_rows),
-        ease=_levels(ease_rows),
-        qualities=qualities,
-        findings=findings(records, emotion_labels=EMOTION_LABELS),
-        findings_window=(window.start, week.end),
+        unpleasant=sensations.unpleasant,
+        ease=sensations.ease,
+        qualities=sensations.qualities,
+        findings=findings(days.records, emotion_labels=EMOTION_LABELS),
+        findings_window=(rows.first_week.start, week.end),
         discoveries=discoveries,
         red_flags=red_flags,
         days_logged=sum(1 for d in this_days if d.logged),
-        pain=_mean([d.pain for d in this_days if d.pain is not None]),
-        previous_pain=_mean([d.pain for d in last_days if d.pain is not None]),
+        pain=_mean_pain(this_days),
+        previous_pain=_mean_pain(last_days),
     )
-
-
-# Trends ---------------------------------------------------------------------------------------

@@ -7,11 +7,21 @@ from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString
 
-from journal.review.charts import BarRow, Series, _fmt, bar_rows, body_map, day_columns, line_chart
+from journal.review.charts import (
+    BarRow,
+    Series,
+    _fmt,
+    bar_rows,
+    body_map,
+    calendar_heatmap,
+    day_columns,
+    heat_class,
+    line_chart,
+)
 
 if TYPE_CHECKING:
     from journal.review.figures import RegionFigure, WeekReview
-    from journal.review.trends import WeekTrend
+    from journal.review.trends import CalendarDay, Trends, WeekTrend
 
 
 def region_levels(figures: Sequence[RegionFigure], noun: str) -> dict[str, tuple[int, str]]:
@@ -104,4 +114,35 @@ def trend_chart(weeks: Sequence[WeekTrend]) -> SafeString:
             ),
             BarRow("Days logged", "series-days", [w.days_logged for w in weeks], 7),
         ],
+    )
+
+
+def _calendar_label(cell: CalendarDay) -> str:
+    if cell.pain is not None:
+        return f"{cell.day:%A %-d %B %Y}: pain {cell.pain:.1f}"
+    if cell.logged:
+        return f"{cell.day:%A %-d %B %Y}: logged, no pain rating"
+    return f"{cell.day:%A %-d %B %Y}: nothing logged"
+
+
+def year_calendar(data: Trends, timeline: str) -> SafeString:
+    """The year of days; each logged one links to its day on the timeline page at `timeline`.
+
+    `timeline` is "" when there is no timeline page, and then no day links anywhere.
+    """
+    days = [
+        (
+            cell.day,
+            heat_class(cell.pain, cell.logged),
+            _calendar_label(cell),
+            f"{timeline}?start={cell.day:%Y-%m-%d}&end={cell.day:%Y-%m-%d}"
+            if cell.logged and timeline
+            else "",
+        )
+        for cell in data.calendar
+    ]
+    return calendar_heatmap(
+        title="A year of days: each square is a day, a stronger colour when pain was higher",
+        start=data.first,
+        days=days,
     )

@@ -85,6 +85,7 @@ def test_short_sleep_is_compared_for_tension_and_says_lower_when_lower() -> None
     sleep = [f for f in findings(_days(records)) if f.key == "sleep"]
     assert sleep[0].outcome == "tension"
     assert sleep[0].is_higher
+    assert sleep[0].direction == "higher"
 
 
 def test_only_the_strongest_comparison_per_factor_is_kept_and_they_are_ranked() -> None:

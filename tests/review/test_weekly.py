@@ -150,6 +150,12 @@ def test_what_helped_ranks_by_median_pain_change_over_12_weeks(alice: User) -> N
     assert somatic.median_labels == ["−2", "−1", "+3", "0"]
     assert [e.name for e in review.too_few] == ["Gentle yoga"]
     assert review.too_few[0].sessions == 1
+    assert somatic.cells == [
+        ("Pain", "−2"), ("Tension", "−1"), ("Safety", "+3"), ("Connection", "0")
+    ]  # fmt: skip
+    assert review.too_few_intro == "Also this week"
+    assert review.too_few_list == "Gentle yoga (1 session with ratings in 12 weeks)"
+    assert review.too_few_pronoun == "it tends"
 
 
 def test_signed_changes_read_naturally() -> None:
@@ -233,7 +239,9 @@ def test_bobs_data_never_reaches_alices_review(alice: User, bob: User) -> None:
 
 def test_a_week_with_one_day_logged_is_quiet(alice: User) -> None:
     CheckInFactory(user=alice, occurred_at=at(MONDAY, 8))
-    assert week_review(user=alice, week=week_of(alice)).is_quiet
+    quiet = week_review(user=alice, week=week_of(alice))
+    assert quiet.is_quiet
+    assert quiet.days_logged_words == "something on 1 day"
     CheckInFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=1), 8))
     assert not week_review(user=alice, week=week_of(alice)).is_quiet
 
