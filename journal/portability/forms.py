@@ -8,22 +8,9 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
+from journal.portability import formats
 from journal.portability.importer import human_size
 from journal.portability.reader import DateRange
-
-
-class Format:
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "md"
-    PDF = "pdf"
-
-    CHOICES = [
-        (JSON, "JSON: everything, to keep or to move to another journal"),
-        (CSV, "CSV: spreadsheets of entries, sessions and sensations (zip)"),
-        (MARKDOWN, "Markdown: a readable journal, a section per day"),
-        (PDF, "PDF: a summary to bring to a clinician"),
-    ]
 
 
 class DateRangeForm(forms.Form):
@@ -53,8 +40,8 @@ class DateRangeForm(forms.Form):
 
 class ExportForm(DateRangeForm):
     format = forms.ChoiceField(
-        choices=Format.CHOICES,
-        initial=Format.JSON,
+        choices=formats.CHOICES,
+        initial=formats.DEFAULT,
         widget=forms.RadioSelect,
         label="Format",
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
@@ -12,27 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journal.core.http import AuthedHttpRequest
-from journal.portability import csv_format, json_format, markdown_format, pdf_format
-from journal.portability.forms import (
-    DateRangeForm,
-    ExportForm,
-    Format,
-    ImportForm,
-    too_large_message,
-)
+from journal.portability import formats
+from journal.portability.forms import DateRangeForm, ExportForm, ImportForm, too_large_message
 from journal.portability.importer import ImportFileError, human_size, journal_import
 from journal.portability.reader import JournalReader
 from journal.portability.summary import build_summary
-
-_STREAMS: dict[str, tuple[Callable[[JournalReader], Iterator[bytes]], str, str]] = {
-    Format.JSON: (json_format.export_json, json_format.CONTENT_TYPE, json_format.EXTENSION),
-    Format.CSV: (csv_format.export_csv_zip, csv_format.CONTENT_TYPE, csv_format.EXTENSION),
-    Format.MARKDOWN: (
-        markdown_format.export_markdown,
-        markdown_format.CONTENT_TYPE,
-        markdown_format.EXTENSION,
-    ),
-}
 
 
 def download_name(reader: JournalReader, extension: str, *, prefix: str = "journal") -> str:
@@ -61,14 +43,13 @@ def export_download(request: AuthedHttpRequest) -> HttpResponse | StreamingHttpR
         context = {"form": form, "nav": "export"}
         return render(request, "portability/export.html", context, status=400)
     reader = JournalReader(request.user, form.date_range())
-    chosen = form.cleaned_data["format"]
-    if chosen == Format.PDF:
-        pdf = HttpResponse(pdf_format.export_pdf(reader), content_type=pdf_format.CONTENT_TYPE)
-        _attachment(pdf, download_name(reader, pdf_format.EXTENSION, prefix="journal-summary"))
-        return pdf
-    stream, content_type, extension = _STREAMS[chosen]
-    response = StreamingHttpResponse(stream(reader), content_type=content_type)
-    _attachment(response, download_name(reader, extension))
+    chosen = formats.BY_KEY[form.cleaned_data["format"]]
+    response: HttpResponse | StreamingHttpResponse
+    if chosen.streamed:
+        response = StreamingHttpResponse(chosen.write(reader), content_type=chosen.content_type)
+    else:
+        response = HttpResponse(b"".join(chosen.write(reader)), content_type=chosen.content_type)
+    _attachment(response, download_name(reader, chosen.extension, prefix=chosen.prefix))
     return response
 
 

@@ -1,27 +1,22 @@
-"""Server-rendered SVG charts for the review pages.
+"""Server-rendered SVG charts for the review pages and the clinician summary.
 
-No inline styles (the Content-Security-Policy forbids them): every colour comes
-from a class in `static/css/review.css`, so the charts follow the light and dark
-themes and print. Each chart carries a title and description for assistive
+No inline styles (the Content-Security-Policy forbids them): every colour comes from a
+class in `static/css/review.css` (the summary's: `export.css`), so the charts follow the
+light and dark themes and print. Each chart carries a title and description for assistive
 technology and is paired with a table of the same numbers in the template.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from journal.core.vocabulary import REGION_LABELS, Region
 from journal.entries.bodymap import FIGURES, OUTLINES, VIEW_LABELS, VIEWBOX
-
-if TYPE_CHECKING:
-    pass
-
 
 WIDTH = 420
 LEFT = 30
@@ -61,17 +56,15 @@ def _svg(
 ) -> SafeString:
     """The chart's outer <svg>, named by its title and description for screen readers."""
     return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">'
-        '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        WIDTH,
-        height,
-        chart_id,
-        chart_id,
-        chart_id,
-        title,
-        chart_id,
-        description,
-        mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
+        '<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        'aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{title}</title>'
+        '<desc id="{id}-d">{description}</desc>{parts}</svg>',
+        width=WIDTH,
+        height=height,
+        id=chart_id,
+        title=title,
+        description=description,
+        parts=mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
     )
 
 
@@ -80,23 +73,47 @@ def _x(index: int, count: int) -> float:
     return LEFT + step * (index + 0.5)
 
 
+_MARKERS = {
+    "square": '<rect class="mark {css}" x="{left}" y="{top}" width="9" height="9"></rect>',
+    "diamond": '<path class="mark {css}" d="M{x} {tip}l6 6l-6 6l-6 -6z"></path>',
+    "circle": '<circle class="mark {css}" cx="{x}" cy="{y}" r="4.5"></circle>',
+}
+
+
 def _marker(kind: str, x: float, y: float, css: str, title: str) -> SafeString:
-    if kind == "square":
-        shape = format_html(
-            '<rect class="mark {}" x="{}" y="{}" width="9" height="9"></rect>',
-            css,
-            _fmt(x - 4.5),
-            _fmt(y - 4.5),
-        )
-    elif kind == "diamond":
-        shape = format_html(
-            '<path class="mark {}" d="M{} {}l6 6l-6 6l-6 -6z"></path>', css, _fmt(x), _fmt(y - 6)
-        )
-    else:
-        shape = format_html(
-            '<circle class="mark {}" cx="{}" cy="{}" r="4.5"></circle>', css, _fmt(x), _fmt(y)
-        )
+    shape = format_html(
+        _MARKERS.get(kind, _MARKERS["circle"]),
+        css=css,
+        x=_fmt(x),
+        y=_fmt(y),
+        left=_fmt(x - 4.5),
+        top=_fmt(y - 4.5),
+        tip=_fmt(y - 6),
+    )
     return format_html("<g>{}<title>{}</title></g>", shape, title)
+
+
+def _paint(attributes: Mapping[str, str]) -> SafeString:
+    """SVG presentation attributes (not styles: the CSP allows them), for print colours."""
+    return format_html_join("", ' {}="{}"', ((k, v) for k, v in attributes.items() if v))
+
+
+def _grid(y: Callable[[float], float], paint: SafeString | None = None) -> list[SafeString]:
+    """Grid lines and labels every 2 points of a 0-10 scale."""
+    return [
+        format_html(
+            '<line class="grid" x1="{left}" x2="{right}" y1="{y}" y2="{y}"{paint}></line>'
+            '<text class="axis" x="{label}" y="{text_y}" text-anchor="end">{level}</text>',
+            left=LEFT,
+            right=WIDTH - RIGHT,
+            y=_fmt(y(level)),
+            paint=paint or "",
+            label=LEFT - 6,
+            text_y=_fmt(y(level) + 4),
+            level=level,
+        )
+        for level in (0, 2, 4, 6, 8, 10)
+    ]
 
 
 def line_chart(
@@ -115,21 +132,7 @@ def line_chart(
     def y(value: float) -> float:
         return plot_bottom - (plot_bottom - TOP) * value / 10
 
-    parts: list[SafeString] = []
-    for level in (0, 2, 4, 6, 8, 10):
-        parts.append(
-            format_html(
-                '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"></line>'
-                '<text class="axis" x="{}" y="{}" text-anchor="end">{}</text>',
-                LEFT,
-                WIDTH - RIGHT,
-                _fmt(y(level)),
-                _fmt(y(level)),
-                LEFT - 6,
-                _fmt(y(level) + 4),
-                level,
-            )
-        )
+    parts = _grid(y)
     for index, day in enumerate(days):
         parts.append(_column_label(_x(index, count), height - 24, f"{day:%a} {day.day}"))
     for line in series:
@@ -154,6 +157,59 @@ def line_chart(
                 label = f"{line.name}, {days[index]:%A}: {_fmt(value)}"
                 parts.append(_marker(line.marker, _x(index, count), y(value), line.css, label))
     return _svg(chart_id, height, title, description, parts)
+
+
+def period_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    labels: Sequence[str],
+    series: Sequence[Series],
+    label_every: int = 1,
+    paint: Mapping[str, Mapping[str, str]] | None = None,
+) -> SafeString:
+    """Values 0-10 per period (a week, a month) over a span too long to label every column.
+
+    A line joins periods next to each other and gaps stay gaps; a value with no neighbour is
+    drawn as its marker. Every `label_every`-th label is printed. WeasyPrint reads no page CSS
+    into inline SVG, so `paint` gives attributes to the whole "chart", the "grid" and each
+    series' class (its stroke also fills its markers); page CSS overrides them on screen.
+    """
+    height = 220
+    plot_bottom = height - BOTTOM
+    count = len(labels)
+
+    def y(value: float) -> float:
+        return plot_bottom - (plot_bottom - TOP) * value / 10
+
+    paint = paint or {}
+    parts = _grid(y, _paint(paint.get("grid", {})))
+    for index, label in enumerate(labels):
+        if index % label_every == 0:
+            parts.append(_column_label(_x(index, count), height - 24, label))
+    for line in series:
+        attributes = paint.get(line.css, {})
+        runs: list[list[tuple[int, float]]] = [[]]
+        for index, value in enumerate(line.values):
+            if value is None:
+                runs.append([])
+            else:
+                runs[-1].append((index, value))
+        for run in runs:
+            if len(run) > 1:
+                points = " ".join(f"{_fmt(_x(i, count))},{_fmt(y(v))}" for i, v in run)
+                polyline = '<polyline class="line {}" fill="none" points="{}"{}></polyline>'
+                parts.append(format_html(polyline, line.css, points, _paint(attributes)))
+            elif run:
+                index, value = run[0]
+                label = f"{line.name}, {labels[index]}: {_fmt(value)}"
+                mark = _marker(line.marker, _x(index, count), y(value), line.css, label)
+                fill = _paint({"fill": attributes.get("stroke", "")})
+                parts.append(format_html("<g{}>{}</g>", fill, mark))
+    inner = mark_safe("".join(parts))  # noqa: S308 - every part was built with format_html
+    whole = format_html("<g{}>{}</g>", _paint(paint.get("chart", {})), inner)
+    return _svg(chart_id, height, title, description, [whole])
 
 
 @dataclass(frozen=True)
@@ -342,15 +398,10 @@ def calendar_heatmap(
             )
         )
     return format_html(
-        '<svg class="calendar" viewBox="0 0 {} {}" width="{}" height="{}" role="group" '
-        'aria-label="{}">{}</svg>',
-        width,
-        height,
-        width,
-        height,
-        title,
-        mark_safe("".join(parts)),  # noqa: S308 - built with format_html
+        '<svg class="calendar" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
+        'aria-label="{title}">{parts}</svg>',
+        w=width,
+        h=height,
+        title=title,
+        parts=mark_safe("".join(parts)),  # noqa: S308 - built with format_html
     )
-
-
-# The review's charts, assembled from its figures ----------------------------------------------

@@ -10,14 +10,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from journal.portability import csv_format, json_format, markdown_format, pdf_format
+from journal.portability import formats
 from journal.portability.reader import DateRange, JournalReader
-
-STREAMS = {
-    "json": json_format.export_json,
-    "csv": csv_format.export_csv_zip,
-    "md": markdown_format.export_markdown,
-}
 
 
 def _day(value: str) -> date:
@@ -32,7 +26,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--username", required=True)
-        parser.add_argument("--format", choices=["json", "csv", "md", "pdf"], default="json")
+        parser.add_argument("--format", choices=list(formats.BY_KEY), default=formats.DEFAULT)
         parser.add_argument("--since", type=_day, help="First day, in the person's time zone.")
         parser.add_argument("--until", type=_day, help="Last day, included.")
         parser.add_argument("--out", required=True, help="File to write, or - for stdout.")
@@ -58,8 +52,5 @@ class Command(BaseCommand):
         self.stderr.write(f"Wrote {path} ({path.stat().st_size} bytes).")
 
     def _write(self, reader: JournalReader, chosen: str, out: Any) -> None:
-        if chosen == "pdf":
-            out.write(pdf_format.export_pdf(reader))
-            return
-        for chunk in STREAMS[chosen](reader):
+        for chunk in formats.BY_KEY[chosen].write(reader):
             out.write(chunk)
