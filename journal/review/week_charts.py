@@ -7,17 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString
 
-from journal.review.charts import (
-    BarRow,
-    Series,
-    _fmt,
-    bar_rows,
-    body_map,
-    calendar_heatmap,
-    day_columns,
-    heat_class,
-    line_chart,
-)
+from journal.review.charts import BarRow, Series, _fmt, bar_rows, day_columns, line_chart
+from journal.review.map_charts import body_map, calendar_heatmap, heat_class
 
 if TYPE_CHECKING:
     from journal.review.figures import RegionFigure, WeekReview

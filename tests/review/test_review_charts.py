@@ -3,16 +3,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from journal.review.charts import (
-    BarRow,
-    Series,
-    bar_rows,
-    body_map,
-    calendar_heatmap,
-    day_columns,
-    heat_class,
-    line_chart,
-)
+from journal.review.charts import BarRow, Series, bar_rows, day_columns, line_chart
+from journal.review.map_charts import body_map, calendar_heatmap, heat_class
 
 DAYS = [date(2026, 3, 2) + timedelta(days=i) for i in range(7)]
 
