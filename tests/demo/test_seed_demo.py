@@ -174,3 +174,25 @@ def test_planted_patterns_are_there(db: None) -> None:
     assert statistics.mean(after_deadline) > statistics.mean(other) + 1.5
     # One red flag at most, so the review's notice can be seen without crying wolf.
     assert JournalEntry.objects.filter(user=user).with_red_flags().count() <= 2
+
+
+@pytest.mark.django_db
+def test_the_command_fills_an_existing_account_that_has_no_profile() -> None:
+    # As made by createsuperuser or the admin: a user row and nothing else.
+    user = User.objects.create_user(username="admin-made", password="a long test password 7")
+    out = StringIO()
+    call_command("seed_demo", "--username", "admin-made", "--years", "1", stdout=out)
+    assert "Filling admin-made" in out.getvalue()
+    assert JournalEntry.objects.filter(user=user).exists()
+    assert profile_for(user).time_zone == "UTC"
+
+
+@pytest.mark.django_db
+def test_the_command_sets_the_time_zone_of_an_existing_account() -> None:
+    user = User.objects.create_user(username="zoned", password="a long test password 7")
+    call_command(
+        "seed_demo", "--username", "zoned", "--years", "1", "--time-zone", "Asia/Tokyo",
+        stdout=StringIO(),
+    )  # fmt: skip
+    user.refresh_from_db()
+    assert user.profile.time_zone == "Asia/Tokyo"

@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from journal.accounts.profiles import profile_for
 from journal.accounts.services import user_signup
 from journal.core.timezones import validate_time_zone
 from journal.demo.seed import demo_seed
-from journal.models import Profile
 
 
 def _date(value: str) -> date:
@@ -69,10 +69,11 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"Filling {username}; days that already hold data are kept.")
             if zone_name is not None:
-                Profile.objects.update_or_create(user=user, defaults={"time_zone": zone_name})
-        until: date = options["until"] or timezone.localdate(
-            timezone=Profile.objects.get(user=user).zone
-        )
+                profile = profile_for(user)
+                profile.time_zone = zone_name
+                profile.save(update_fields=["time_zone"])
+        # profile_for: an account made with createsuperuser or the admin has no profile yet.
+        until: date = options["until"] or timezone.localdate(timezone=profile_for(user).zone)
 
         started = time.perf_counter()
         summary = demo_seed(
