@@ -95,9 +95,12 @@ def _noun(error: ValidationError) -> str:
     form = error.schema.get("format") if isinstance(error.schema, dict) else None
     if form in _FORMAT_NOUNS:
         return _FORMAT_NOUNS[form]
-    types = error.validator_value
-    names = [types] if isinstance(types, str) else [t for t in types if t != "null"]
+    names = [name for name in _types(error.validator_value) if name != "null"]
     return " or ".join(_NOUNS.get(name, name) for name in names)
+
+
+def _types(limit: str | list[str]) -> list[str]:
+    return [limit] if isinstance(limit, str) else list(limit)
 
 
 def explain(error: ValidationError) -> Iterator[tuple[Path, int, str]]:
