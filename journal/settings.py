@@ -148,8 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "web:home"
-LOGOUT_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "today:home"
+LOGOUT_REDIRECT_URL = "today:home"
 
 # Log-in brute-force protection: a lock per (username, address) pair, so a stranger
 # guessing at someone's account cannot lock that person out from their own device,

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("journal.today.urls")),
     path("", include("journal.web.urls")),
     path("journal/", include("journal.entries.urls")),
     path("tags/", include("journal.entries.tag_urls")),

@@ -27,7 +27,7 @@ from journal.core.http import AnyHttpRequest, AuthedHttpRequest
 @require_http_methods(["GET", "POST"])
 def signup(request: AnyHttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("web:home")
+        return redirect("today:home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = user_signup(
@@ -39,7 +39,7 @@ def signup(request: AnyHttpRequest) -> HttpResponse:
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome. Your journal is ready.")
-        return redirect("web:home")
+        return redirect("today:home")
     return render(request, "registration/signup.html", {"form": form})
 
 

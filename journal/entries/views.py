@@ -3,10 +3,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms.utils import ErrorDict, ErrorList
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,16 +15,19 @@ from journal.core.http import AuthedHttpRequest
 from journal.core.links import optional_url
 from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
-from journal.core.vocabulary import REGION_LABELS, EntryKind
-from journal.entries import bodymap
-from journal.entries.forms import SENSATION_KINDS, EntryForm
+from journal.core.vocabulary import EntryKind
+from journal.entries.forms import EntryForm
 from journal.entries.sensation_forms import (
     BaseSensationFormSet,
-    row_form,
-    sensation_formset,
-    with_one_more_row,
 )
-from journal.entries.services import entry_create, entry_delete, entry_draft_save, entry_update
+from journal.entries.services import entry_delete, entry_draft_save, entry_update
+from journal.entries.submission import (
+    TITLES,
+    after_save,
+    handle_entry_form,
+    sensation_context,
+    sensation_row,
+)
 from journal.models import JournalEntry
 from practices.models import PracticeSession
 
@@ -36,13 +37,6 @@ REFLECTION_PROMPTS = [
     "What changed, and what stayed the same?",
     "Was there a moment of safety or calm?",
 ]
-TITLES = {
-    EntryKind.CHECK_IN: "Check-in",
-    EntryKind.FREE: "Free reflection",
-    EntryKind.POST_PRACTICE: "After your practice",
-    EntryKind.EXPRESSIVE: "Expressive writing",
-    EntryKind.REFRAME: "Belief reframe",
-}
 INTROS = {
     EntryKind.FREE: "Write whatever you notice: in your body, your day, your thoughts.",
     EntryKind.EXPRESSIVE: (
@@ -54,93 +48,6 @@ INTROS = {
         "Is there a kinder, more accurate way to see it?"
     ),
 }
-
-
-def sensation_row(request: AuthedHttpRequest) -> HttpResponse | None:
-    """The htmx fragment: a new sensation row for a region chosen on the body map."""
-    if not (request.htmx and "_add_row" in request.POST):
-        return None
-    try:
-        index = int(request.POST.get("_index", "0"))
-    except ValueError:
-        index = 0
-    form = row_form(index, request.POST["_add_row"])
-    return render(request, "entries/_sensations.html#sensation_row", {"row": form, "index": index})
-
-
-def _unjudged(form: forms.Form) -> None:
-    form._errors = ErrorDict()  # type: ignore[attr-defined]
-
-
-def handle_entry_form(
-    request: AuthedHttpRequest,
-    *,
-    kind: str,
-    entry: JournalEntry | None = None,
-    session: PracticeSession | None = None,
-) -> tuple[EntryForm, BaseSensationFormSet | None, JournalEntry | None]:
-    """Validate and save an entry POST; returns (form, rows, saved entry or None)."""
-    data = request.POST if request.method == "POST" else None
-    with_rows = kind in SENSATION_KINDS
-    initial: dict[str, Any] = EntryForm.initial_for(entry) if entry else {}
-    form = EntryForm(data, user=request.user, kind=kind, initial=initial)
-    if entry is not None and "occurred_at" in form.fields and data is None:
-        form.initial["occurred_at"] = timezone.localtime(entry.occurred_at, form.zone).replace(
-            tzinfo=None
-        )
-    rows: BaseSensationFormSet | None = None
-    if with_rows:
-        if data is None:
-            existing = (
-                [
-                    {f: getattr(s, f) for f in ("region", "quality", "intensity", "feel", "note")}
-                    for s in entry.sensations.all()
-                ]
-                if entry
-                else []
-            )
-            rows = sensation_formset(initial=existing)
-        elif "add_row" in data:
-            # Only a new row was asked for: show what was typed, without judging it yet.
-            rows = with_one_more_row(data)
-            _unjudged(form)
-            rows._non_form_errors = ErrorList()  # type: ignore[attr-defined]
-            for row in rows.forms:
-                _unjudged(row)
-            return form, rows, None
-        else:
-            rows = sensation_formset(data)
-    if data is None:
-        return form, rows, None
-    rows_valid = rows.is_valid() if rows is not None else True
-    if rows is not None and rows_valid:
-        form.has_sensations = bool(rows.inputs())
-    if not (form.is_valid() and rows_valid):
-        return form, rows, None
-    kwargs = form.service_kwargs()
-    if rows is not None:
-        kwargs["sensations"] = rows.inputs()
-    if entry is None:
-        saved = entry_create(
-            user=request.user,
-            kind=kind,
-            session=session,
-            token=form.cleaned_data["token"],
-            **kwargs,
-        )
-        if saved.is_draft:  # an autosaved draft being finished
-            saved = entry_update(entry=saved, is_draft=False, **kwargs)
-    else:
-        saved = entry_update(entry=entry, is_draft=False, **kwargs)
-    return form, rows, saved
-
-
-def after_save(request: AuthedHttpRequest, entry: JournalEntry) -> HttpResponse:
-    if entry.red_flags:
-        # The detail page shows the notice to seek care at once, as an alert.
-        return redirect("entries:detail", entry_uuid=entry.uuid)
-    messages.success(request, f"{TITLES[EntryKind(entry.kind)]} saved.")
-    return redirect("web:home")
 
 
 def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) -> HttpResponse:
@@ -160,16 +67,6 @@ def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) 
         "entries/entry_form.html#autosave_status",
         {"saved_at": timezone.localtime(entry.updated_at, form.zone), "entry": entry},
     )
-
-
-def sensation_context(rows: BaseSensationFormSet | None) -> dict[str, Any]:
-    marked = rows.marked_regions() if rows is not None else set()
-    labels = REGION_LABELS
-    return {
-        "bodymap": bodymap.figure_context(marked),
-        "bodymap_off_figure": [(r, labels[r]) for r in bodymap.OFF_FIGURE],
-        "marked_regions": marked,
-    }
 
 
 def render_entry_page(
@@ -205,7 +102,7 @@ def entry_new(request: AuthedHttpRequest, kind: str) -> HttpResponse:
     if kind not in EntryKind.values or kind == EntryKind.POST_PRACTICE:
         raise Http404
     if kind == EntryKind.CHECK_IN:
-        return redirect(reverse("web:home") + "#check-in")
+        return redirect(reverse("today:home") + "#check-in")
     if (fragment := sensation_row(request)) is not None:
         return fragment
     if request.method == "POST" and "autosave" in request.POST and kind == EntryKind.EXPRESSIVE:

@@ -2,15 +2,22 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
 from journal.core.dates import day_bounds
-from journal.core.http import AuthedHttpRequest
+from journal.core.http import AnyHttpRequest, AuthedHttpRequest
 from journal.core.links import optional_url
 from journal.core.vocabulary import EntryKind
-from journal.entries.views import after_save, handle_entry_form, sensation_context, sensation_row
+from journal.entries.submission import (
+    after_save,
+    handle_entry_form,
+    sensation_context,
+    sensation_row,
+)
 from journal.models import JournalEntry
 from journal.timeline.items import Item
 from journal.timeline.selectors import group_by_day
@@ -71,3 +78,13 @@ def today_page(request: AuthedHttpRequest) -> HttpResponse:
         **sensation_context(rows),
     }
     return render(request, "today/today.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def home(request: AnyHttpRequest) -> HttpResponse:
+    """The landing page for visitors; the Today page once signed in."""
+    if request.user.is_authenticated:
+        return today_page(cast(AuthedHttpRequest, request))
+    if request.method == "POST":
+        return redirect_to_login(request.get_full_path())
+    return render(request, "home.html")

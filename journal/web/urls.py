@@ -2,11 +2,8 @@ from __future__ import annotations
 
 from django.urls import path
 
-from journal.web import health, views
+from journal.web import health
 
 app_name = "web"
 
-urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", health.healthz, name="healthz"),
-]
+urlpatterns = [path("healthz", health.healthz, name="healthz")]

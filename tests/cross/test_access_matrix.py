@@ -41,7 +41,7 @@ pytestmark = pytest.mark.django_db
 
 # Pages anyone may see. Keyed by URL name (with namespace).
 PUBLIC = {
-    "web:home",
+    "today:home",
     "accounts:signup",
     "accounts:login",
     "accounts:logout",  # POST only; ends a session if there is one
@@ -216,7 +216,7 @@ def cast(alice: User, bob: User) -> Cast:
 
 def test_the_resolver_walk_finds_the_app(cast: Cast) -> None:
     names = {route.name for route in ROUTES}
-    assert {"web:home", "accounts:login", "practices:catalog", "practices:detail"} <= names
+    assert {"today:home", "accounts:login", "practices:catalog", "practices:detail"} <= names
     assert not any(route.template.startswith("/admin/") for route in ROUTES)
 
 

@@ -81,7 +81,7 @@ def test_a_quiet_week_invites_rather_than_shows_zeros(alice_client: Client, alic
     response = alice_client.get(WEEK_URL)
     content = response.content.decode()
     assert "A quiet week" in content
-    assert reverse("web:home") in content
+    assert reverse("today:home") in content
     assert "At a glance" not in content
     assert "<svg" not in content
 
