@@ -49,8 +49,10 @@ def _fixed_uuids() -> None:
 
     models: list[Any] = [Tag, Practice, PracticeSession, JournalEntry, Sensation]
     for table, model in enumerate(models, 1):
-        for pk in model.objects.values_list("pk", flat=True):
-            model.objects.filter(pk=pk).update(uuid=uuid.UUID(int=(table << 64) + pk))
+        # By rank, not by id: ids depend on what earlier tests inserted and deleted.
+        pks = model.objects.order_by("pk").values_list("pk", flat=True)
+        for rank, pk in enumerate(pks, 1):
+            model.objects.filter(pk=pk).update(uuid=uuid.UUID(int=(table << 64) + rank))
 
 
 def _build(user: User) -> None:
