@@ -11,11 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from journal.accounts.profiles import profile_for
 from journal.core.http import AuthedHttpRequest
 from journal.core.links import optional_url
 from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
 from journal.core.vocabulary import EntryKind
+from journal.entries import presenters
 from journal.entries.forms import EntryForm
 from journal.entries.sensation_forms import (
     BaseSensationFormSet,
@@ -147,19 +149,23 @@ def _entry(request: AuthedHttpRequest, entry_uuid: str) -> JournalEntry:
 @require_http_methods(["GET"])
 def entry_detail(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
     entry = _entry(request, entry_uuid)
-    from journal.accounts.profiles import profile_for
-
     zone = profile_for(request.user).zone
+    emotions, tags = presenters.entry_pills(entry)
+    session = entry.session
     context = {
         "entry": entry,
         "title": TITLES[EntryKind(entry.kind)],
-        "body_html": render_markdown(entry.body),
+        "body_html": render_markdown(entry.body) if entry.body else "",
         "local": timezone.localtime(entry.occurred_at, zone),
+        "after_practice": session.practice.name.lower() if session else "",
         "session_url": (
-            optional_url("practices:session_detail", session_uuid=entry.session.uuid)
-            if entry.session
-            else None
+            optional_url("practices:session_detail", session_uuid=session.uuid) if session else None
         ),
+        "facts": presenters.entry_facts(entry),
+        "sensations": presenters.sensation_lines(entry),
+        "emotions": emotions,
+        "tags": tags,
+        "red_flags": presenters.red_flag_labels(entry),
         "nav": "timeline",
     }
     return render(request, "entries/entry_detail.html", context)

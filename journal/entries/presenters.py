@@ -1,0 +1,62 @@
+"""What the entry page shows, worked out in Python so the template only prints it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.template.defaultfilters import floatformat
+from django.utils.translation import gettext as _
+
+from journal.core.vocabulary import EMOTION_LABELS, FEEL_LABELS, QUALITY_LABELS, REGION_LABELS
+from journal.models import JournalEntry
+
+
+@dataclass(frozen=True)
+class SensationLine:
+    feel: str
+    text: str
+    feel_label: str
+    note: str
+
+
+def entry_facts(entry: JournalEntry) -> list[tuple[str, str]]:
+    """The ratings and sleep an entry holds, as (label, value) pairs in a fixed order."""
+    facts: list[tuple[str, str]] = []
+    for label, value in ((_("Pain"), entry.pain), (_("Tension"), entry.tension)):
+        if value is not None:
+            facts.append((label, f"{value}/10"))
+    if entry.stress is not None:
+        facts.append((_("Stress"), f"{entry.stress}/10"))
+    if entry.sleep_hours is not None:
+        hours = floatformat(entry.sleep_hours, "-1")
+        facts.append((_("Sleep"), _("%(hours)s hours") % {"hours": hours}))
+    if entry.sleep_quality:
+        facts.append((_("Slept"), entry.sleep_quality_label))
+    return facts
+
+
+def sensation_lines(entry: JournalEntry) -> list[SensationLine]:
+    return [
+        SensationLine(
+            feel=s.feel,
+            text=_("%(quality)s in %(region)s, %(intensity)s/10")
+            % {
+                "quality": QUALITY_LABELS.get(s.quality, s.quality),
+                "region": str(REGION_LABELS.get(s.region, s.region)).lower(),
+                "intensity": s.intensity,
+            },
+            feel_label=str(FEEL_LABELS.get(s.feel, s.feel)).lower(),
+            note=s.note,
+        )
+        for s in entry.sensations.all()
+    ]
+
+
+def entry_pills(entry: JournalEntry) -> tuple[list[str], list[str]]:
+    """The entry's emotions and tag names."""
+    emotions = [str(EMOTION_LABELS.get(e.emotion, e.emotion)) for e in entry.emotions.all()]
+    return emotions, [t.name for t in entry.tags.all()]
+
+
+def red_flag_labels(entry: JournalEntry) -> list[str]:
+    return [str(flag.label) for flag in entry.red_flags]
