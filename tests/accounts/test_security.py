@@ -175,6 +175,25 @@ def test_it_logs_a_failed_log_in_with_the_username_but_never_the_password(
     assert all(WRONG not in str(r.args) for r in security_log.records)
 
 
+def test_a_failed_log_in_for_no_account_does_not_log_what_was_typed(
+    alice: User, security_log: pytest.LogCaptureFixture
+) -> None:
+    # Often a password typed into the username field.
+    attempt(WRONG, user="MyS3cretPassw0rd")
+
+    assert "login failed username=(unknown) ip=203.0.113.7" in security_lines(security_log)
+    assert "MyS3cretPassw0rd" not in security_log.text
+
+
+def test_a_lockout_for_no_account_does_not_log_what_was_typed(
+    alice: User, security_log: pytest.LogCaptureFixture
+) -> None:
+    lock_out(user="MyS3cretPassw0rd")
+
+    assert "lockout username=(unknown) ip=203.0.113.7" in security_lines(security_log)
+    assert "MyS3cretPassw0rd" not in security_log.text
+
+
 def test_a_typed_username_cannot_forge_a_log_line(
     db: None, security_log: pytest.LogCaptureFixture
 ) -> None:
