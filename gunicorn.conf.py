@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.env import envint, envstr
+from journal.env import envbool, envint, envstr
 
 bind = [envstr("GUNICORN_BIND", "127.0.0.1:8000")]
 # Three sync workers on 2 cores (README, Benchmark): one more process than cores keeps both busy
@@ -34,6 +34,10 @@ max_requests_jitter = 500
 if Path("/dev/shm").is_dir():
     # The heartbeat file: on a RAM disk so a slow or full disk cannot stall the workers.
     worker_tmp_dir = "/dev/shm"
+
+# gunicorn trusts X-Forwarded-Proto (and friends) from 127.0.0.1 by default, so any local
+# process could claim HTTPS. Only a TLS proxy in front, on this machine, earns that trust.
+forwarded_allow_ips = "127.0.0.1,::1" if envbool("BEHIND_TLS_PROXY", False) else ""
 
 _access_log = envstr("GUNICORN_ACCESS_LOG", "-")
 accesslog = _access_log or None

@@ -1,7 +1,7 @@
 """The `journal.security` log: log-ins, failed log-ins, log-outs, lock-outs and refused access.
 
-Lines carry a user id or the username typed, the client address and a path, never a
-password, a query string or anything written in the journal.
+Lines carry a user id or the username typed (only when it names an account), the client
+address and a path, never a password, a query string or anything written in the journal.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from axes.helpers import get_client_ip_address
 from axes.signals import user_locked_out
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -55,6 +56,21 @@ def clean_for_log(value: object) -> str:
     return text.encode("unicode_escape").decode("ascii")
 
 
+UNKNOWN_USERNAME = "(unknown)"
+
+
+def username_for_log(typed: object) -> str:
+    """The typed username if it names an account, else `(unknown)`.
+
+    What is typed into the username field is often a password typed in the wrong box;
+    it must not be written to the log unless it is somebody's username.
+    """
+    text = str(typed or "")
+    model = get_user_model()
+    exists = text and model._default_manager.filter(**{model.USERNAME_FIELD: text}).exists()
+    return clean_for_log(text) if exists else UNKNOWN_USERNAME
+
+
 @receiver(user_logged_in, dispatch_uid="journal.security.logged_in")
 def log_logged_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     logger.info("login ok user_id=%s ip=%s", user.pk, client_ip(request))
@@ -65,7 +81,7 @@ def log_login_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
     # Django already masks the password in `credentials`; only the username is logged.
-    username = clean_for_log(credentials.get("username", ""))
+    username = username_for_log(credentials.get("username", ""))
     logger.warning("login failed username=%s ip=%s", username, client_ip(request))
 
 
@@ -79,7 +95,7 @@ def log_logged_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs
 def log_locked_out(
     sender: Any, request: HttpRequest | None, username: str, ip_address: str, **kwargs: Any
 ) -> None:
-    logger.warning("lockout username=%s ip=%s", clean_for_log(username), ip_address or "-")
+    logger.warning("lockout username=%s ip=%s", username_for_log(username), ip_address or "-")
 
 
 def log_refused(request: HttpRequest, status: int, reason: str) -> None:

@@ -20,6 +20,11 @@ from zoneinfo import ZoneInfo
 DAYS = 7
 MIDDLE = 3  # the fourth day names the week
 
+# The days the app accepts from a person (forms, URLs): far enough from
+# date.min/date.max that a week or a time zone shift around them cannot overflow.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+
 
 def local_midnight(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time.min, tzinfo=zone)
@@ -45,7 +50,13 @@ class Week:
 
     @classmethod
     def named(cls, year: int, week: int, *, week_start: int, zone: ZoneInfo) -> Week:
-        """The week called (year, week); ValueError if there is no such ISO week."""
+        """The week called (year, week); ValueError if there is no such ISO week.
+
+        Years outside FIRST_DAY..LAST_DAY are refused too: their neighbours or local
+        midnights would fall outside what `date` can hold.
+        """
+        if not FIRST_DAY.year <= year <= LAST_DAY.year:
+            raise ValueError(f"year {year} is out of range")
         monday = date.fromisocalendar(year, week, 1)
         middle_weekday = (week_start + MIDDLE) % DAYS
         return cls(start=monday + timedelta(days=middle_weekday - MIDDLE), zone=zone)

@@ -7,7 +7,9 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 
+from journal.core.dates import FIRST_DAY, LAST_DAY
 from journal.portability import formats
 from journal.portability.importer import human_size
 from journal.portability.reader import DateRange
@@ -29,6 +31,11 @@ class DateRangeForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
+        # Days near date.min/date.max overflow once turned into local midnights.
+        for name in ("since", "until"):
+            day = cleaned.get(name)
+            if day and not FIRST_DAY <= day <= LAST_DAY:
+                self.add_error(name, gettext("Please pick a day between 1900 and 9998."))
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
             self.add_error("until", "This day is before the first day; swap them around.")

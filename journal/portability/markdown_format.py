@@ -33,9 +33,30 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>&|~#])")
 def _plain(text: str) -> str:
     """A plain-text field (names, notes, beliefs) made safe to embed in Markdown.
 
-    Entry bodies are the person's own Markdown and are exported as written.
+    Entry bodies are the person's own Markdown and keep it (see `_body`).
     """
     return _MARKUP.sub(r"\\\1", text)
+
+
+# In bodies: a `&` that would start a character reference (`&lt;`, `&#60;`, `&#x3c;`), and
+# every `<` and `>` except the `>` markers that open a quoted line.
+_ENTITY_START = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_QUOTE_MARKERS = re.compile(r"^(?: {0,3}>)*")
+
+
+def _body(text: str) -> str:
+    """An entry body: the person's Markdown kept, but any HTML in it shown as text.
+
+    A Markdown reader would run raw HTML (`<script>`, `<img onerror>`); entities cannot form
+    tags, and unlike backslashes they stay escapes whatever precedes them.
+    """
+    lines = []
+    for line in _ENTITY_START.sub("&amp;", text).split("\n"):
+        markers = _QUOTE_MARKERS.match(line)
+        cut = markers.end() if markers else 0
+        rest = line[cut:].replace("<", "&lt;").replace(">", "&gt;")
+        lines.append(line[:cut] + rest)
+    return "\n".join(lines)
 
 
 def _label(labels: dict[str, str], value: str) -> str:
@@ -131,7 +152,7 @@ def _entry_lines(record: Record, moment: datetime) -> list[str]:
     if record["sensations"]:
         lines += ["Sensations:", "", *_sensation_lines(record["sensations"]), ""]
     if record["body"]:
-        lines += [record["body"].strip(), ""]
+        lines += [_body(record["body"].strip()), ""]
     return lines
 
 

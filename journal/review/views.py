@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from journal.accounts.profiles import profile_for
@@ -89,7 +90,7 @@ def review_week(request: AuthedHttpRequest, year: int, week: int) -> HttpRespons
     try:
         named = Week.named(year, week, week_start=profile.week_start, zone=profile.zone)
     except ValueError:
-        raise Http404("There is no such week.") from None
+        raise Http404(gettext("There is no such week.")) from None
     return _render_week(request, profile, named, WeekPickForm(initial={"day": named.start}))
 
 

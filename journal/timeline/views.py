@@ -38,4 +38,8 @@ def timeline(request: AuthedHttpRequest) -> HttpResponse:
         template += "#timeline_page"
     elif request.htmx and not request.htmx.boosted:
         template += "#timeline_results"
-    return render(request, template, context)
+    response = render(request, template, context)
+    # The filter form is a GET form: the URL holds the person's own words, which a
+    # same-origin referrer would still hand to every page and asset this one loads.
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -16,6 +16,25 @@ from journal.accounts import security_log as security
 from journal.accounts.profiles import profile_for
 from journal.accounts.session_store import LAST_SEEN, LAST_SEEN_STEP, LOGIN_AT, stamp_clocks
 
+# Features the app never uses, refused for every page (and anything a page might embed).
+# Screen wake lock and speaker selection stay allowed: the practice timer may use them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort")
+)
+
+
+class PermissionsPolicyMiddleware:
+    """Sends `Permissions-Policy` on every page and static file (/healthz is plain text)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
 
 class PrivateCacheMiddleware:
     """Pages for a signed-in person hold health data: no cache may keep them."""

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
+import runpy
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -170,6 +175,25 @@ def test_it_logs_a_failed_log_in_with_the_username_but_never_the_password(
     assert all(WRONG not in str(r.args) for r in security_log.records)
 
 
+def test_a_failed_log_in_for_no_account_does_not_log_what_was_typed(
+    alice: User, security_log: pytest.LogCaptureFixture
+) -> None:
+    # Often a password typed into the username field.
+    attempt(WRONG, user="MyS3cretPassw0rd")
+
+    assert "login failed username=(unknown) ip=203.0.113.7" in security_lines(security_log)
+    assert "MyS3cretPassw0rd" not in security_log.text
+
+
+def test_a_lockout_for_no_account_does_not_log_what_was_typed(
+    alice: User, security_log: pytest.LogCaptureFixture
+) -> None:
+    lock_out(user="MyS3cretPassw0rd")
+
+    assert "lockout username=(unknown) ip=203.0.113.7" in security_lines(security_log)
+    assert "MyS3cretPassw0rd" not in security_log.text
+
+
 def test_a_typed_username_cannot_forge_a_log_line(
     db: None, security_log: pytest.LogCaptureFixture
 ) -> None:
@@ -333,3 +357,62 @@ def test_an_overlong_username_is_a_form_error_not_a_failed_log_in(db: None) -> N
     assert response.status_code == 200
     assert b"at most 150 characters" in response.content
     assert not AccessAttempt.objects.exists()
+
+
+# Permissions-Policy, referrers, HSTS preload and gunicorn's trust in forwarded headers.
+
+
+@pytest.mark.parametrize("url", ["/", "/accounts/login/"])
+def test_pages_refuse_the_browser_features_the_app_never_uses(client: Client, url: str) -> None:
+    policy = client.get(url)["Permissions-Policy"]
+
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
+        assert f"{feature}=()" in policy
+
+
+def test_the_practice_timer_may_still_keep_the_screen_on(alice_client: Client) -> None:
+    policy = alice_client.get(reverse("accounts:settings"))["Permissions-Policy"]
+
+    assert "screen-wake-lock" not in policy
+    assert "speaker-selection" not in policy
+
+
+def test_the_timeline_sends_no_referrer_because_its_url_holds_the_persons_words(
+    alice_client: Client,
+) -> None:
+    response = alice_client.get(reverse("timeline:index"), {"q": "sore after gardening"})
+
+    assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_other_pages_keep_the_same_origin_referrer(alice_client: Client) -> None:
+    assert alice_client.get(reverse("accounts:settings"))["Referrer-Policy"] == "same-origin"
+
+
+def test_hsts_preload_is_off_unless_asked_for() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DEBUG", "SECURE_"))}
+    env.update(DEBUG="false", SECRET_KEY="k" * 50, ALLOWED_HOSTS="a.example")
+    code = "import journal.settings as s; print(s.SECURE_HSTS_PRELOAD, s.SECURE_HSTS_SECONDS)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.stdout.split() == ["False", "31536000"], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("behind_proxy", "trusted"), [("", ""), ("false", ""), ("true", "127.0.0.1,::1")]
+)
+def test_gunicorn_trusts_forwarded_headers_only_behind_a_tls_proxy(
+    monkeypatch: pytest.MonkeyPatch, behind_proxy: str, trusted: str
+) -> None:
+    monkeypatch.setenv("BEHIND_TLS_PROXY", behind_proxy)
+    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
+
+    assert config["forwarded_allow_ips"] == trusted

@@ -347,3 +347,22 @@ def test_plain_text_fields_cannot_become_markup_in_the_markdown(alice):
     assert r"\<img src=x\> \*not emphasis\*" in text
     # The entry body is the person's own Markdown and stays as written.
     assert "My **own** Markdown" in text
+
+
+def test_html_in_an_entry_body_is_shown_as_text_in_the_markdown(alice):
+    body = (
+        "Tight <script>alert(1)</script> today\n"
+        '<img src=x onerror="alert(2)">\n'
+        "> a quote I keep\n"
+        "> > and a nested one\n"
+        "Typed &lt; and &#60; by hand, fish & chips, 3 > 2"
+    )
+    JournalEntryFactory(user=alice, body=body)
+    text = markdown(alice)
+    assert "<script" not in text
+    assert "<img" not in text
+    assert "Tight &lt;script&gt;alert(1)&lt;/script&gt; today" in text
+    assert '&lt;img src=x onerror="alert(2)"&gt;' in text
+    # Quoted lines stay quotes; a bare & is left alone, one that starts an entity is escaped.
+    assert "\n> a quote I keep\n> > and a nested one\n" in text
+    assert "Typed &amp;lt; and &amp;#60; by hand, fish & chips, 3 &gt; 2" in text

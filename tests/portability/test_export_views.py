@@ -130,6 +130,25 @@ def test_a_bad_range_is_explained_on_the_export_page(alice_client):
     assert "before the first day" in response.content.decode()
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "pdf"])
+def test_a_range_beyond_the_calendar_is_explained_on_the_export_page(alice_client, fmt):
+    response, _ = download(alice_client, format=fmt, since="0001-01-01", until="9999-12-31")
+    assert response.status_code == 400
+    assert "between 1900 and 9998" in response.content.decode()
+
+
+def test_a_range_beyond_the_calendar_is_explained_on_the_summary_page(alice_client):
+    params = {"since": "0001-01-01", "until": "9999-12-31"}
+    response = alice_client.get(reverse("portability:summary"), params)
+    assert response.status_code == 400
+    assert "between 1900 and 9998" in response.content.decode()
+
+
+def test_the_first_and_last_accepted_days_export(alice_client):
+    response, _ = download(alice_client, format="json", since="1900-01-01", until="9998-12-31")
+    assert response.status_code == 200
+
+
 def test_an_unknown_format_is_explained(alice_client):
     response, _ = download(alice_client, format="xlsx")
     assert response.status_code == 400

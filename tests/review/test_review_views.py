@@ -40,9 +40,27 @@ def test_it_only_reads(alice_client: Client, url: str) -> None:
     assert alice_client.post(url).status_code == 405
 
 
-@pytest.mark.parametrize("url", ["/review/2026/54/", "/review/2025/53/", "/review/2026/0/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/review/2026/54/",
+        "/review/2025/53/",
+        "/review/2026/0/",
+        "/review/9999/52/",
+        "/review/1/1/",
+        "/review/1899/52/",
+        "/review/10000/1/",
+        "/review/99999999999999999999/1/",
+        "/review/2026/99999999999999999999/",
+    ],
+)
 def test_a_week_that_does_not_exist_is_404(alice_client: Client, url: str) -> None:
     assert alice_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/review/1900/1/", "/review/9998/53/"])
+def test_the_first_and_last_years_open(alice_client: Client, url: str) -> None:
+    assert alice_client.get(url).status_code == 200
 
 
 def test_review_opens_the_current_week(alice_client: Client, alice: User) -> None:
