@@ -246,7 +246,8 @@ def test_today_query_count_does_not_grow_with_entries(
         entry = CheckInFactory(user=alice, tags=tags, emotions=["calm", "sad"])
         SensationFactory(entry=entry)
         SensationFactory(entry=entry, region="neck")
-        PracticeSessionFactory(user=alice, started_at=timezone.now() - timedelta(minutes=5))
+        # Now, not a few minutes ago: just after midnight that would be yesterday.
+        PracticeSessionFactory(user=alice, started_at=timezone.now())
     # Log-in session, user, profile; today's entries + their sensations, emotions and tags;
     # today's sessions + their sensations; sessions in progress; tags offered by the form.
     with django_assert_num_queries(11):
