@@ -59,10 +59,9 @@ def reflection_url(session: PracticeSession) -> str | None:
 @require_GET
 def catalog(request: AnyHttpRequest) -> HttpResponse:
     practices = list(Practice.objects.for_user(request.user).order_by("category", "name"))
-    labels = CATEGORY_LABELS
     active = [p for p in practices if not p.is_archived]
     groups = [
-        (labels.get(category, category), list(items))
+        (CATEGORY_LABELS.get(category, category), list(items))
         for category, items in groupby(active, key=lambda p: p.category)
     ]
     archived = [p for p in practices if p.is_archived]

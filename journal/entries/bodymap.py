@@ -94,7 +94,6 @@ def regions_in(view: str) -> list[str]:
 
 def figure_context(marked: set[str] | frozenset[str] = frozenset()) -> list[dict[str, object]]:
     """The figures ready for a template, with the regions already marked."""
-    labels = REGION_LABELS
     return [
         {
             "view": view,
@@ -104,7 +103,7 @@ def figure_context(marked: set[str] | frozenset[str] = frozenset()) -> list[dict
             "shapes": [
                 {
                     "region": region,
-                    "label": labels[region],
+                    "label": REGION_LABELS[region],
                     "marked": region in marked,
                     "d": attrs["d"],
                 }

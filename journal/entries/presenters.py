@@ -8,7 +8,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from journal.core.vocabulary import EMOTION_LABELS, FEEL_LABELS, QUALITY_LABELS, REGION_LABELS
-from journal.models import JournalEntry
+from journal.models import JournalEntry, Sensation
 
 
 @dataclass(frozen=True)
@@ -21,12 +21,15 @@ class SensationLine:
 
 def entry_facts(entry: JournalEntry) -> list[tuple[str, str]]:
     """The ratings and sleep an entry holds, as (label, value) pairs in a fixed order."""
-    facts: list[tuple[str, str]] = []
-    for label, value in ((_("Pain"), entry.pain), (_("Tension"), entry.tension)):
-        if value is not None:
-            facts.append((label, f"{value}/10"))
-    if entry.stress is not None:
-        facts.append((_("Stress"), f"{entry.stress}/10"))
+    facts = [
+        (label, f"{value}/10")
+        for label, value in (
+            (_("Pain"), entry.pain),
+            (_("Tension"), entry.tension),
+            (_("Stress"), entry.stress),
+        )
+        if value is not None
+    ]
     if entry.sleep_hours is not None:
         hours = floatformat(entry.sleep_hours, "-1")
         facts.append((_("Sleep"), _("%(hours)s hours") % {"hours": hours}))
@@ -35,18 +38,23 @@ def entry_facts(entry: JournalEntry) -> list[tuple[str, str]]:
     return facts
 
 
+def sensation_text(sensation: Sensation) -> str:
+    """The one wording of a sensation, as the entry page and the timeline cards show it."""
+    return _("%(quality)s in %(region)s, %(intensity)s/10") % {
+        "quality": QUALITY_LABELS.get(sensation.quality, sensation.quality),
+        "region": str(REGION_LABELS.get(sensation.region, sensation.region)).lower(),
+        "intensity": sensation.intensity,
+    }
+
+
+def feel_word(feel: str) -> str:
+    return str(FEEL_LABELS.get(feel, feel)).lower()
+
+
 def sensation_lines(entry: JournalEntry) -> list[SensationLine]:
     return [
         SensationLine(
-            feel=s.feel,
-            text=_("%(quality)s in %(region)s, %(intensity)s/10")
-            % {
-                "quality": QUALITY_LABELS.get(s.quality, s.quality),
-                "region": str(REGION_LABELS.get(s.region, s.region)).lower(),
-                "intensity": s.intensity,
-            },
-            feel_label=str(FEEL_LABELS.get(s.feel, s.feel)).lower(),
-            note=s.note,
+            feel=s.feel, text=sensation_text(s), feel_label=feel_word(s.feel), note=s.note
         )
         for s in entry.sensations.all()
     ]

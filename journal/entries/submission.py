@@ -136,9 +136,8 @@ def after_save(request: AuthedHttpRequest, entry: JournalEntry) -> HttpResponse:
 
 def sensation_context(rows: BaseSensationFormSet | None) -> dict[str, Any]:
     marked = rows.marked_regions() if rows is not None else set()
-    labels = REGION_LABELS
     return {
         "bodymap": bodymap.figure_context(marked),
-        "bodymap_off_figure": [(r, labels[r]) for r in bodymap.OFF_FIGURE],
+        "bodymap_off_figure": [(r, REGION_LABELS[r]) for r in bodymap.OFF_FIGURE],
         "marked_regions": marked,
     }

@@ -16,7 +16,6 @@ def body_map(
     *, chart_id: str, title: str, tone: str, levels: dict[str, tuple[int, str]]
 ) -> SafeString:
     """Back and front figures; a region with data gets class `{tone}-{level}` and a title."""
-    labels = REGION_LABELS
     whole = levels.get(Region.WHOLE_BODY.value)
     views: list[SafeString] = []
     for view, shapes in FIGURES.items():
@@ -28,7 +27,7 @@ def body_map(
         for region, attrs in shapes:
             level = levels.get(region)
             css = f"region {tone}-{level[0]}" if level else "region"
-            name = level[1] if level else f"{labels.get(region, region)}: nothing noted"
+            name = level[1] if level else f"{REGION_LABELS.get(region, region)}: nothing noted"
             regions.append(
                 format_html(
                     '<path class="{}" d="{}"><title>{}</title></path>', css, attrs["d"], name

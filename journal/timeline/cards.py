@@ -19,24 +19,15 @@ from journal.core.links import Links
 from journal.core.vocabulary import (
     EMOTION_LABELS,
     ENTRY_KIND_LABELS,
-    FEEL_LABELS,
-    QUALITY_LABELS,
-    REGION_LABELS,
     SLEEP_QUALITY_LABELS,
 )
+from journal.entries.presenters import feel_word, sensation_text
 from journal.models import JournalEntry
 from practices.models import STATE_LABELS, PracticeSession
 
 if TYPE_CHECKING:
     from journal.timeline.items import Item
 
-KIND = ENTRY_KIND_LABELS
-REGION = REGION_LABELS
-QUALITY = QUALITY_LABELS
-FEEL = FEEL_LABELS
-EMOTION = EMOTION_LABELS
-SLEEP = SLEEP_QUALITY_LABELS
-STATE = STATE_LABELS
 BODY_WORDS = 60
 TEXT_CHARS = 200
 
@@ -45,9 +36,8 @@ def _sensations(rows: Any, *, with_feel: bool) -> list[dict[str, str]]:
     return [
         {
             "feel": s.feel,
-            "text": f"{QUALITY.get(s.quality, s.quality)} in "
-            f"{str(REGION.get(s.region, s.region)).lower()}, {s.intensity}/10",
-            "feel_label": str(FEEL.get(s.feel, s.feel)).lower() if with_feel else "",
+            "text": sensation_text(s),
+            "feel_label": feel_word(s.feel) if with_feel else "",
         }
         for s in rows
     ]
@@ -62,7 +52,7 @@ def _times(local: datetime) -> dict[str, str]:
 
 
 def entry_card(entry: JournalEntry, local: datetime, links: Links) -> dict[str, Any]:
-    title = str(KIND.get(entry.kind, entry.kind))
+    title = str(ENTRY_KIND_LABELS.get(entry.kind, entry.kind))
     facts = []
     if entry.pain is not None:
         facts.append(f"Pain {entry.pain}/10")
@@ -73,7 +63,7 @@ def entry_card(entry: JournalEntry, local: datetime, links: Links) -> dict[str, 
     if entry.sleep_hours is not None:
         slept = f"Slept {floatformat(entry.sleep_hours, '-1')} h"
         if entry.sleep_quality:
-            slept += f" ({str(SLEEP.get(entry.sleep_quality, '')).lower()})"
+            slept += f" ({str(SLEEP_QUALITY_LABELS.get(entry.sleep_quality, '')).lower()})"
         facts.append(slept)
     strength = ""
     if entry.belief_strength_before is not None:
@@ -103,7 +93,7 @@ def entry_card(entry: JournalEntry, local: datetime, links: Links) -> dict[str, 
         "reframe": Truncator(entry.reframe).chars(TEXT_CHARS) if entry.reframe else "",
         "body_html": body,
         "sensations": _sensations(entry.sensations.all(), with_feel=True),
-        "emotions": [str(EMOTION.get(e.emotion, e.emotion)) for e in entry.emotions.all()],
+        "emotions": [str(EMOTION_LABELS.get(e.emotion, e.emotion)) for e in entry.emotions.all()],
         "tags": [t.name for t in entry.tags.all()],
         **_times(local),
     }
@@ -122,7 +112,7 @@ def session_card(session: PracticeSession, local: datetime, links: Links) -> dic
         "anchor": str(session.uuid),
         "title": session.practice.name,
         "url": links("practices:session_detail", "session_uuid", session.uuid),
-        "state": STATE.get(session.state, session.state),
+        "state": STATE_LABELS.get(session.state, session.state),
         "minutes": session.minutes,
         "facts": facts,
         "sensations": _sensations(session.sensations.all(), with_feel=False),
