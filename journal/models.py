@@ -288,3 +288,7 @@ class AccountSession(AbstractBaseSession):
         # The engine named in settings, so this model does not import the accounts package.
         store: type[SessionBase] = import_module(settings.SESSION_ENGINE).SessionStore
         return store
+
+
+# Second factors (passkeys, recovery codes, the per-account limit on wrong codes).
+from journal.factors.models import Passkey, RecoveryCode, SecondStepLock  # noqa: E402, F401

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    # The authenticator app's secret and its checks (journal/factors/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "journal",
     "practices",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("review/", include("journal.review.urls")),
     path("", include("journal.portability.urls")),
     path("", include("journal.accounts.urls")),
+    path("", include("journal.factors.urls")),
     path("practices/", include("practices.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.views import LoginView, LogoutView, PasswordChangeView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +22,7 @@ from journal.accounts.forms import (
 from journal.accounts.profiles import profile_for
 from journal.accounts.services import account_delete, sessions_end_all, user_signup
 from journal.core.http import AnyHttpRequest, AuthedHttpRequest
+from journal.factors.services import login_pending_begin
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,6 +71,15 @@ def delete_account(request: AuthedHttpRequest) -> HttpResponse:
 
 class BoundedLoginView(LoginView):
     authentication_form = BoundedAuthenticationForm
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        # Second factor (journal.factors): with a correct password for an account that has
+        # one, nobody is logged in yet; a signed, short-lived marker waits in the session.
+        if login_pending_begin(
+            request=self.request, user=form.get_user(), next_url=self.get_success_url()
+        ):
+            return redirect("factors:verify")
+        return super().form_valid(form)
 
 
 class LogoutEverywhereView(LogoutView):
