@@ -49,7 +49,7 @@ def verify(request: AnyHttpRequest) -> HttpResponse:
     if pending is None:
         messages.info(request, _("Please log in again; the second step waits five minutes."))
         return redirect("accounts:login")
-    form = SecondStepForm(request.POST or None)
+    form = SecondStepForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         step = second_step_code(request=request, pending=pending, code=form.cleaned_data["code"])
         if step is Step.OK:

@@ -52,7 +52,7 @@ def totp_setup(request: AuthedHttpRequest) -> HttpResponse:
     if totp_confirmed(user=request.user) is not None:
         messages.info(request, _("Your authenticator app is already set up."))
         return redirect("factors:index")
-    form = TotpConfirmForm(request.POST or None)
+    form = TotpConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
         if factor_totp_on(request=request, user=request.user, code=code):
@@ -76,7 +76,7 @@ def _confirm_page(
     request: AuthedHttpRequest, *, title: str, action: str, template_context: dict[str, object]
 ) -> tuple[ConfirmIdentityForm, HttpResponse | None]:
     """The password-or-code form in front of a change; the response is None once confirmed."""
-    form = ConfirmIdentityForm(request.POST or None, user=request.user, request=request)
+    form = ConfirmIdentityForm(request.POST if request.method == "POST" else None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         return form, None
     context = {"form": form, "title": title, "action": action, "nav": NAV, **template_context}
