@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
-from journal.models import JournalEntry, Sensation, Tag
+from journal.models import JournalEntry, Passkey, Sensation, Tag
 from practices.models import Practice, PracticeSession
 from tests.factories import (
     JournalEntryFactory,
@@ -52,6 +52,10 @@ PUBLIC = {
     "practices:catalog",
     "practices:detail",
     "web:healthz",
+    # The log-in's second step and log-in with a passkey (journal/factors/).
+    "factors:verify",
+    "factors:passkey_options",
+    "factors:passkey_login",
 }
 # What the owner may get: her page, a redirect, a form's 400, or 405 for a method the
 # view does not take.
@@ -92,6 +96,19 @@ def _practice(cast: Cast) -> Any:
     return cast.rows.setdefault("practice", PracticeFactory(user=cast.alice))
 
 
+def _passkey(cast: Cast) -> Any:
+    return cast.rows.setdefault(
+        "passkey",
+        Passkey.objects.create(
+            user=cast.alice,
+            name="alices phone",
+            credential_id=b"alices-credential",
+            public_key=b"-",
+            user_handle=b"alices-handle",
+        ),
+    )
+
+
 def _uuid_of(getter: Callable[[Cast], Any]) -> Callable[[Cast], str]:
     return lambda cast: str(getter(cast).uuid)
 
@@ -103,6 +120,7 @@ FILLERS: dict[str, tuple[Callable[[Cast], str], bool]] = {
     "sensation_uuid": (_uuid_of(_sensation), True),
     "tag_uuid": (_uuid_of(_tag), True),
     "practice_uuid": (_uuid_of(_practice), True),
+    "passkey_uuid": (_uuid_of(_passkey), True),
     "slug": (lambda cast: "body-scan", False),
     "year": (lambda cast: str(date.today().isocalendar().year), False),
     "week": (lambda cast: str(date.today().isocalendar().week), False),
@@ -176,7 +194,7 @@ def fill(route: Route, cast: Cast) -> tuple[str, bool]:
 
 def snapshot(user: User) -> dict[str, list[dict[str, Any]]]:
     """Everything of alice's that another person's request must not change."""
-    models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession)
+    models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession, Passkey)
     return {
         model.__name__: [
             dict(row) for row in model.objects.filter(user=user).order_by("id").values()
