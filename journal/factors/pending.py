@@ -73,4 +73,3 @@ def pending_fail(session: Any) -> bool:
 def pending_end(session: Any) -> None:
     session.pop(SESSION_KEY, None)
     session.pop(FAILURES_KEY, None)
-

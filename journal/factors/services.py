@@ -89,9 +89,7 @@ def code_matches(*, user: User, code: str) -> tuple[str | None, bool]:
     return ("totp" if totp_check(device, code) else None), False
 
 
-def second_step_code(
-    *, request: HttpRequest, pending: pending_login.Pending, code: str
-) -> Step:
+def second_step_code(*, request: HttpRequest, pending: pending_login.Pending, code: str) -> Step:
     user = pending.user
     if second_step_paused(user=user):
         return Step.PAUSED
@@ -114,9 +112,7 @@ def second_step_code(
     return Step.WRONG
 
 
-def second_step_passkey(
-    *, request: HttpRequest, pending: pending_login.Pending, body: str
-) -> None:
+def second_step_passkey(*, request: HttpRequest, pending: pending_login.Pending, body: str) -> None:
     """Raises CeremonyFailed when the passkey does not check out."""
     authentication_verify(request, user=pending.user, body=body)
     _finish_login(request, pending, "passkey")

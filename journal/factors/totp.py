@@ -73,7 +73,9 @@ def setup_uri(device: TOTPDevice) -> str:
 def qr_data_uri(text: str) -> str:
     """An SVG QR code as a data: URI (allowed for images by our CSP), dark on light so
     that cameras read it in dark mode too."""
-    return str(segno.make(text, error="m").svg_data_uri(scale=5, border=4, dark="#000", light="#fff"))
+    return str(
+        segno.make(text, error="m").svg_data_uri(scale=5, border=4, dark="#000", light="#fff")
+    )
 
 
 def totp_check(device: TOTPDevice, code: str) -> bool:

@@ -8,9 +8,7 @@ app_name = "factors"
 
 urlpatterns = [
     path("accounts/login/second-step/", login_views.verify, name="verify"),
-    path(
-        "accounts/login/passkey/options/", login_views.passkey_options, name="passkey_options"
-    ),
+    path("accounts/login/passkey/options/", login_views.passkey_options, name="passkey_options"),
     path("accounts/login/passkey/", login_views.passkey_finish, name="passkey_login"),
     path("settings/two-step/", views.index, name="index"),
     path("settings/two-step/app/", views.totp_setup, name="totp_setup"),

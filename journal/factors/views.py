@@ -76,7 +76,9 @@ def _confirm_page(
     request: AuthedHttpRequest, *, title: str, action: str, template_context: dict[str, object]
 ) -> tuple[ConfirmIdentityForm, HttpResponse | None]:
     """The password-or-code form in front of a change; the response is None once confirmed."""
-    form = ConfirmIdentityForm(request.POST if request.method == "POST" else None, user=request.user, request=request)
+    form = ConfirmIdentityForm(
+        request.POST if request.method == "POST" else None, user=request.user, request=request
+    )
     if request.method == "POST" and form.is_valid():
         return form, None
     context = {"form": form, "title": title, "action": action, "nav": NAV, **template_context}
