@@ -58,9 +58,13 @@ def verify(request: AnyHttpRequest) -> HttpResponse:
             messages.error(request, _step_messages()[step])
             return redirect("accounts:login")
         form.add_error("code", _step_messages()[step])
+    has_totp = totp_confirmed(user=pending.user) is not None
+    if not has_totp:
+        form.fields["code"].label = _("Or a recovery code")
+        form.fields["code"].help_text = _("One of the ten codes you kept when you set this up.")
     context = {
         "form": form,
-        "has_totp": totp_confirmed(user=pending.user) is not None,
+        "has_totp": has_totp,
         "has_passkey": Passkey.objects.filter(user=pending.user).exists(),
     }
     status = 400 if form.errors else 200

@@ -94,7 +94,7 @@ def test_a_passkey_is_added_then_logs_in_with_and_without_a_password(
     page.get_by_role("button", name="Log in", exact=True).click()
     page.wait_for_url("**/accounts/login/second-step/")
     scan_light_and_dark(page, "second step")
-    page.get_by_role("button", name="Use a passkey instead").click()
+    page.get_by_role("button", name="Use your passkey").click()
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_role("button", name="Log out").is_visible()
     passkey.refresh_from_db()
