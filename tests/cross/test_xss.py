@@ -17,6 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from journal.core.vocabulary import EntryKind
+from journal.models import Passkey
 from tests.cross.test_access_matrix import ROUTES, Cast, Route, fill
 from tests.factories import (
     JournalEntryFactory,
@@ -160,10 +161,19 @@ def hostile_journal(alice: Any, bob: Any, *, body: str) -> Cast:
         occurred_at=now - timedelta(days=1),
         tags=[tag],
     )
+    passkey = Passkey.objects.create(
+        user=alice, name=SHORT, credential_id=b"hostile", public_key=b"-", user_handle=b"h"
+    )
     return Cast(
         alice=alice,
         bob=bob,
-        rows={"entry": entry, "session": session, "tag": tag, "practice": practice},
+        rows={
+            "entry": entry,
+            "session": session,
+            "tag": tag,
+            "practice": practice,
+            "passkey": passkey,
+        },
     )
 
 
