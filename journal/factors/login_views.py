@@ -16,7 +16,7 @@ from journal.factors.models import Passkey
 from journal.factors.pending import pending_read
 from journal.factors.services import (
     Step,
-    logger,
+    log_passkey_refused,
     passkey_login,
     second_step_code,
     second_step_passkey,
@@ -98,7 +98,7 @@ def passkey_finish(request: AnyHttpRequest) -> HttpResponse:
             passkey_login(request=request, body=body)
             target = _safe_next(request, data.get("next"))
     except CeremonyFailed as exc:
-        logger.warning("passkey refused reason=%s", str(exc).replace(" ", "_"))
+        log_passkey_refused(request, "passkey refused", exc)
         return JsonResponse(
             {"error": _("That passkey was not accepted. Try again, or use your password.")},
             status=400,

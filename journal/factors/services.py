@@ -45,10 +45,21 @@ class Step(enum.Enum):
     PAUSED = "paused"
 
 
-def _log(request: HttpRequest, message: str, user: User, **fields: str) -> None:
+def _log(
+    request: HttpRequest, message: str, user: User, level: int = logging.INFO, **fields: str
+) -> None:
     extra = "".join(f" {key}={value}" for key, value in fields.items())
     ip = get_client_ip_address(request) or "-"
-    logger.info("%s%s user_id=%s ip=%s", message, extra, user.pk, ip)
+    logger.log(level, "%s%s user_id=%s ip=%s", message, extra, user.pk, ip)
+
+
+def log_passkey_refused(request: HttpRequest, what: str, reason: object) -> None:
+    """A passkey that did not check out: the step and the library's reason, nothing else."""
+    user = getattr(request, "user", None)
+    user_id = user.pk if user is not None and user.is_authenticated else None
+    ip = get_client_ip_address(request) or "-"
+    why = str(reason).replace(" ", "_")[:60]
+    logger.warning("%s reason=%s user_id=%s ip=%s", what, why, user_id, ip)
 
 
 def has_factor(*, user: User) -> bool:
@@ -99,15 +110,13 @@ def second_step_code(*, request: HttpRequest, pending: pending_login.Pending, co
     if kind is not None:
         _finish_login(request, pending, kind)
         return Step.OK
-    logger.warning(
-        "second step failed user_id=%s ip=%s", user.pk, get_client_ip_address(request) or "-"
-    )
+    _log(request, "second step failed", user, logging.WARNING)
     if second_step_failed(user=user):
         pending_login.pending_end(request.session)
-        _log(request, "second step paused", user)
+        _log(request, "second step paused", user, logging.WARNING)
         return Step.PAUSED
     if pending_login.pending_fail(request.session):
-        _log(request, "second step ended", user, reason="too_many_codes")
+        _log(request, "second step ended", user, logging.WARNING, reason="too_many_codes")
         return Step.ENDED
     return Step.WRONG
 

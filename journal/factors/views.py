@@ -21,7 +21,7 @@ from journal.factors.services import (
     factor_passkey_remove,
     factor_totp_off,
     factor_totp_on,
-    logger,
+    log_passkey_refused,
     recovery_codes_renew,
 )
 from journal.factors.totp import qr_data_uri, secret_text, setup_device, setup_uri, totp_confirmed
@@ -165,7 +165,7 @@ def passkey_register(request: AuthedHttpRequest) -> HttpResponse:
             request=request, user=request.user, body=body, name=form.cleaned_data["name"]
         )
     except CeremonyFailed as exc:
-        logger.warning("passkey not added reason=%s", str(exc).replace(" ", "_"))
+        log_passkey_refused(request, "passkey not added", exc)
         return JsonResponse(
             {"error": _("The passkey could not be added. Please try again.")}, status=400
         )

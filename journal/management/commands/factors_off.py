@@ -26,6 +26,5 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"There is no account named {options['username']!r}.")
         removed = factors_all_off(user=user)
-        self.stdout.write(
-            f"Removed {removed} factor(s); {user.get_username()} logs in with the password alone now."
-        )
+        name = user.get_username()
+        self.stdout.write(f"Removed {removed} factor(s). {name} logs in with the password now.")
