@@ -76,6 +76,7 @@ def test_a_passkey_is_added_then_logs_in_with_and_without_a_password(
     screenshot(page, "factors-recovery-codes")
     page.get_by_role("link", name="I have kept them").click()
     assert page.get_by_text("this laptop", exact=True).is_visible()
+    screenshot(page, "factors-overview")
     passkey = Passkey.objects.get(user=alice)
     assert passkey.name == "this laptop" and passkey.user_handle
 
@@ -128,3 +129,41 @@ def test_without_javascript_the_passkey_button_stays_hidden(no_js_page: Page, al
 
     assert no_js_page.get_by_role("button", name="Log in with a passkey").count() == 0
     assert no_js_page.get_by_role("button", name="Log in", exact=True).is_visible()
+
+
+def test_on_a_phone_every_target_on_the_two_step_pages_is_big_enough(
+    phone_page: Page, alice: User
+) -> None:
+    from tests.factors.helpers import totp_on
+
+    _, codes = totp_on(alice)
+    passkey = Passkey.objects.create(
+        user=alice, name="phone", credential_id=b"c", public_key=b"-", user_handle=b"h"
+    )
+    page = phone_page
+    log_in(page, "alice", PASSWORD)  # the password step: the second step comes next
+    page.wait_for_url("**/accounts/login/second-step/")
+    small = _small_targets(page, "second step")
+    screenshot(page, "factors-second-step-phone")
+    page.get_by_label("Code").fill(codes[0])
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/")
+    for path in [
+        "/settings/two-step/",
+        "/settings/two-step/app/off/",
+        "/settings/two-step/recovery-codes/new/",
+        f"/settings/two-step/passkeys/{passkey.uuid}/remove/",
+    ]:
+        page.goto(path)
+        small += _small_targets(page, path)
+    screenshot(page, "factors-remove-passkey-phone")
+    assert small == []
+
+
+def _small_targets(page: Page, path: str) -> list[str]:
+    found = []
+    for target in page.locator("main a:visible, main button:visible, main input:visible").all():
+        box = target.bounding_box()
+        if box and box["height"] < 44:
+            found.append(f"{path}: {target.inner_text() or target.get_attribute('name')}")
+    return found
