@@ -83,6 +83,7 @@ def test_a_passkey_is_added_then_logs_in_with_and_without_a_password(
     # Without a password.
     log_out(page)
     page.goto("/accounts/login/")
+    screenshot(page, "factors-login-page")
     page.get_by_role("button", name="Log in with a passkey").click()
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_role("button", name="Log out").is_visible()
