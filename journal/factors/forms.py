@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from journal.factors.services import identity_confirmed_by_code
@@ -66,10 +65,9 @@ class ConfirmIdentityForm(forms.Form):
         numeric=False,
     )
 
-    def __init__(self, *args: Any, user: User, request: HttpRequest, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        self.request = request
         self.fields["code"].required = False
 
     def clean(self) -> dict[str, Any]:
@@ -78,7 +76,7 @@ class ConfirmIdentityForm(forms.Form):
         code = (data.get("code") or "").strip()
         if password and self.user.check_password(password):
             return data
-        if code and identity_confirmed_by_code(request=self.request, user=self.user, code=code):
+        if code and identity_confirmed_by_code(user=self.user, code=code):
             return data
         if not password and not code:
             raise forms.ValidationError(

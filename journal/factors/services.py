@@ -186,7 +186,7 @@ def recovery_codes_renew(*, request: HttpRequest, user: User) -> None:
     _log(request, "recovery codes replaced", user)
 
 
-def identity_confirmed_by_code(*, request: HttpRequest, user: User, code: str) -> bool:
+def identity_confirmed_by_code(*, user: User, code: str) -> bool:
     """A code from the app or a recovery code, instead of the password, before a change;
     wrong ones count towards the account's limit."""
     if second_step_paused(user=user):

@@ -77,7 +77,7 @@ def _confirm_page(
 ) -> tuple[ConfirmIdentityForm, HttpResponse | None]:
     """The password-or-code form in front of a change; the response is None once confirmed."""
     form = ConfirmIdentityForm(
-        request.POST if request.method == "POST" else None, user=request.user, request=request
+        request.POST if request.method == "POST" else None, user=request.user
     )
     if request.method == "POST" and form.is_valid():
         return form, None
