@@ -21,6 +21,7 @@ from journal.factors.services import (
     factor_passkey_remove,
     factor_totp_off,
     factor_totp_on,
+    has_factor,
     log_passkey_refused,
     recovery_codes_renew,
 )
@@ -124,6 +125,9 @@ def passkey_remove(request: AuthedHttpRequest, passkey_uuid: str) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "POST"])
 def recovery_renew(request: AuthedHttpRequest) -> HttpResponse:
+    if not has_factor(user=request.user):
+        # Recovery codes stand in for a factor; without one there is nothing to recover.
+        return redirect("factors:index")
     _form, page = _confirm_page(
         request,
         title=_("New recovery codes"),

@@ -153,6 +153,13 @@ def test_bob_cannot_remove_alices_passkey(bob_client: Client, alice: User) -> No
     assert Passkey.objects.filter(pk=passkey.pk).exists()
 
 
+def test_there_are_no_recovery_codes_without_a_factor(alice_client: Client, alice: User) -> None:
+    response = alice_client.post("/settings/two-step/recovery-codes/new/", {"password": PASSWORD})
+
+    assert response["Location"] == "/settings/two-step/"
+    assert not RecoveryCode.objects.filter(user=alice).exists()
+
+
 def test_settings_links_to_the_two_step_page(alice_client: Client) -> None:
     html = alice_client.get("/settings/").content.decode()
 
@@ -204,9 +211,12 @@ class TestQueryCounts:
             url = f"/settings/two-step/passkeys/{passkey.uuid}/remove/"
             assert alice_client.get(url).status_code == 200
 
-    def test_new_recovery_codes(self, alice_client: Client, django_assert_num_queries: Any) -> None:
-        # session, user, profile
-        with django_assert_num_queries(3):
+    def test_new_recovery_codes(
+        self, alice_client: Client, alice: User, django_assert_num_queries: Any
+    ) -> None:
+        totp_on(alice)
+        # session, user, profile, has a factor (the app)
+        with django_assert_num_queries(4):
             assert alice_client.get("/settings/two-step/recovery-codes/new/").status_code == 200
 
     def test_showing_recovery_codes(
