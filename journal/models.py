@@ -288,3 +288,13 @@ class AccountSession(AbstractBaseSession):
         # The engine named in settings, so this model does not import the accounts package.
         store: type[SessionBase] = import_module(settings.SESSION_ENGINE).SessionStore
         return store
+
+
+# Reminders keep their models in their own package; imported here so Django finds them.
+from journal.reminders.models import (  # noqa: E402, F401
+    PushSubscription,
+    Reminder,
+    ReminderDelivery,
+    ReminderPreferences,
+    VapidKeys,
+)

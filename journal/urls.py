@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("journal.portability.urls")),
     path("", include("journal.accounts.urls")),
     path("practices/", include("practices.urls")),
+    path("", include("journal.reminders.urls")),
     path("admin/", admin.site.urls),
 ]
