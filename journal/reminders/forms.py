@@ -20,7 +20,7 @@ class ReminderForm(forms.ModelForm):
     kind = forms.ChoiceField(
         choices=ReminderKind.choices, widget=forms.RadioSelect, label=_("Remind me of")
     )
-    at = forms.TimeField(widget=TIME_WIDGET, label=_("At"), input_formats=["%H:%M", "%H:%M:%S"])
+    at = forms.TimeField(widget=TIME_WIDGET, label=_("Time"), input_formats=["%H:%M", "%H:%M:%S"])
     weekdays = forms.TypedMultipleChoiceField(
         choices=Weekday.choices,
         coerce=int,

@@ -94,7 +94,14 @@
       status.className = "notice notice-warning offline-status";
       status.setAttribute("role", "status");
       status.setAttribute("data-offline-status", "");
-      form.insertBefore(status, form.firstChild);
+      // Just above the Save button, where the person is looking.
+      var button = form.querySelector("button[type=submit], input[type=submit]");
+      var row = button && button.parentElement !== form ? button.parentElement : button;
+      if (row && row.parentElement) {
+        row.parentElement.insertBefore(status, row);
+      } else {
+        form.appendChild(status);
+      }
     }
     return status;
   }
