@@ -22,7 +22,7 @@ CURVE = [
 ]
 
 
-def _bezier(p0, p1, p2, p3, steps=600):  # type: ignore[no-untyped-def]
+def _bezier(p0, p1, p2, p3, steps=600):
     for i in range(steps + 1):
         t = i / steps
         u = 1 - t

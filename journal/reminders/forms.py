@@ -55,7 +55,7 @@ class ReminderForm(forms.ModelForm):
             self.fields["enabled"].initial = True
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not (data.get("by_push") or data.get("by_email")):
             self.add_error("by_push", _("Choose a notification, an email, or both."))
         if data.get("by_email") and not self.user.email:
@@ -94,7 +94,7 @@ class QuietHoursForm(forms.ModelForm):
         fields = ("quiet_from", "quiet_until")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if (data.get("quiet_from") is None) != (data.get("quiet_until") is None):
             raise forms.ValidationError(_("Give both times, or leave both empty."))
         return data

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 
-from journal.accounts.profiles import profile_for
 from journal.reminders.models import PushSubscription, Reminder, ReminderPreferences
 from journal.reminders.schedule import next_slot
 
@@ -19,8 +20,19 @@ class ReminderRow:
     next_at: datetime | None  # local time of the next slot, if any within five weeks
 
 
+def person_calendar(user: User) -> tuple[ZoneInfo, int]:
+    """The person's time zone and first day of the week (UTC and Monday without a profile).
+
+    Read through `user.profile` rather than journal.models, which imports this package."""
+    try:
+        profile = user.profile
+    except ObjectDoesNotExist:
+        return ZoneInfo("UTC"), 0
+    return profile.zone, profile.week_start
+
+
 def reminder_rows(user: User, preferences: ReminderPreferences) -> list[ReminderRow]:
-    profile = profile_for(user)
+    zone, week_start = person_calendar(user)
     now = timezone.now()
     rows = []
     for reminder in Reminder.objects.for_user(user).select_related("practice"):
@@ -28,15 +40,15 @@ def reminder_rows(user: User, preferences: ReminderPreferences) -> list[Reminder
         if reminder.enabled:
             upcoming = next_slot(
                 reminder,
-                zone=profile.zone,
-                week_start=profile.week_start,
+                zone=zone,
+                week_start=week_start,
                 preferences=preferences,
                 after=now,
             )
         rows.append(
             ReminderRow(
                 reminder=reminder,
-                next_at=upcoming.astimezone(profile.zone) if upcoming else None,
+                next_at=upcoming.astimezone(zone) if upcoming else None,
             )
         )
     return rows

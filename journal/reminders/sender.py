@@ -15,7 +15,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from journal.accounts.profiles import profile_for
 from journal.reminders.mail import email_send
 from journal.reminders.models import (
     PushSubscription,
@@ -25,6 +24,7 @@ from journal.reminders.models import (
 )
 from journal.reminders.push import ServerKeys, push_send, server_keys
 from journal.reminders.schedule import due_slots
+from journal.reminders.selectors import person_calendar
 from journal.reminders.words import words_for
 
 log = logging.getLogger("journal.reminders")
@@ -54,7 +54,7 @@ def claim(reminder: Reminder, slot: datetime) -> bool:
 
 def _preferences(reminder: Reminder) -> ReminderPreferences | None:
     try:
-        return reminder.user.reminder_preferences  # type: ignore[attr-defined, no-any-return]
+        return reminder.user.reminder_preferences
     except ReminderPreferences.DoesNotExist:
         return None
 
@@ -88,11 +88,11 @@ def run_once(now: datetime | None = None) -> Report:
     )
     with translation.override(settings.LANGUAGE_CODE):
         for reminder in reminders:
-            profile = profile_for(reminder.user)
+            zone, week_start = person_calendar(reminder.user)
             for slot in due_slots(
                 reminder,
-                zone=profile.zone,
-                week_start=profile.week_start,
+                zone=zone,
+                week_start=week_start,
                 preferences=_preferences(reminder),
                 now=now,
             ):

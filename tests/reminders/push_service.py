@@ -63,7 +63,7 @@ class BrowserKeys:
         plain = http_ece.decrypt(
             body, private_key=self.private_key, auth_secret=self.auth, version="aes128gcm"
         )
-        return json.loads(plain)  # type: ignore[no-any-return]
+        return json.loads(plain)
 
 
 @contextmanager

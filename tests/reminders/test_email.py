@@ -24,7 +24,7 @@ def site_url(settings: pytest.FixtureRequest) -> None:
 
 
 def email_reminder(user: User, minutes_ago: int = 5, **fields: object) -> Reminder:
-    zone = user.profile.zone  # type: ignore[attr-defined]
+    zone = user.profile.zone
     at = (timezone.now() - timedelta(minutes=minutes_ago)).astimezone(zone).time()
     values = {"kind": ReminderKind.WEEK, "by_push": False, "by_email": True, "days": "0123456"}
     values.update(fields)
@@ -32,8 +32,8 @@ def email_reminder(user: User, minutes_ago: int = 5, **fields: object) -> Remind
     if reminder.kind == ReminderKind.WEEK:
         # The week reminder comes on the last day of the week: make today that day.
         today = timezone.now().astimezone(zone).weekday()
-        user.profile.week_start = (today + 1) % 7  # type: ignore[attr-defined]
-        user.profile.save()  # type: ignore[attr-defined]
+        user.profile.week_start = (today + 1) % 7
+        user.profile.save()
     return reminder
 
 
@@ -46,7 +46,7 @@ def test_the_week_email_invites_links_and_carries_one_click_unsubscribe(alice: U
     assert message.to == [alice.email]
     assert message.subject == "Your week is ready"
     assert "https://journal.example.org/review/" in message.body
-    html = message.alternatives[0][0]  # type: ignore[index]
+    html = message.alternatives[0][0]  # type: ignore[attr-defined]
     assert 'href="https://journal.example.org/review/"' in html
     header = message.extra_headers["List-Unsubscribe"]
     assert re.fullmatch(r"<https://journal\.example\.org/reminders/unsubscribe/[^/>]+/>", header)
@@ -111,7 +111,7 @@ def test_quiet_hours_and_a_pause_hold_the_email(alice: User) -> None:
     prefs = ReminderPreferences.objects.create(
         user=alice,
         quiet_from=local.replace(minute=0),
-        quiet_until=(timezone.now() + timedelta(hours=1)).astimezone(alice.profile.zone).time(),  # type: ignore[attr-defined]
+        quiet_until=(timezone.now() + timedelta(hours=1)).astimezone(alice.profile.zone).time(),
     )
     run_once()
     assert mail.outbox == []

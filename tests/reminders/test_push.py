@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def due_reminder(user: User, **fields: object) -> Reminder:
     """A reminder whose slot was five minutes ago in the person's zone."""
-    zone = user.profile.zone  # type: ignore[attr-defined]
+    zone = user.profile.zone
     at = (
         (timezone.now() - timedelta(minutes=5))
         .astimezone(zone)

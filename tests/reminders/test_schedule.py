@@ -178,10 +178,13 @@ def test_the_week_reminder_comes_on_the_last_day_of_each_kind_of_week(week_start
 def test_due_slots_catch_up_one_hour_and_skip_older() -> None:
     london = ZoneInfo("Europe/London")
     now = datetime(2026, 6, 2, 9, 40, tzinfo=london)
-    common = {"zone": london, "week_start": 0, "preferences": None, "now": now}
-    assert due_slots(reminder(time(9, 0)), **common) == [datetime(2026, 6, 2, 8, 0, tzinfo=UTC)]
-    assert due_slots(reminder(time(8, 30)), **common) == []  # 70 minutes late: skipped
-    assert due_slots(reminder(time(9, 41)), **common) == []  # not yet
+
+    def due(at: time) -> list[datetime]:
+        return due_slots(reminder(at), zone=london, week_start=0, preferences=None, now=now)
+
+    assert due(time(9, 0)) == [datetime(2026, 6, 2, 8, 0, tzinfo=UTC)]
+    assert due(time(8, 30)) == []  # 70 minutes late: skipped
+    assert due(time(9, 41)) == []  # not yet
 
 
 def test_next_slot_looks_past_a_pause() -> None:

@@ -45,10 +45,12 @@ for n in range(people):
     profile = Profile.objects.create(user=user, time_zone=zones[n % 3])
     for minutes in (5, 20, 40):
         local = (timezone.now() - timedelta(minutes=minutes)).astimezone(profile.zone)
-        Reminder.objects.create(user=user, kind="check_in", at=local.time().replace(second=0, microsecond=0))
+        at = local.time().replace(second=0, microsecond=0)
+        Reminder.objects.create(user=user, kind="check_in", at=at)
     key = ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
-    PushSubscription.objects.create(user=user, endpoint=f"{url}/push/{n}", p256dh=b64(key), auth=b64(os.urandom(16)))
+    PushSubscription.objects.create(
+        user=user, endpoint=f"{url}/push/{n}", p256dh=b64(key), auth=b64(os.urandom(16)))
 """
 
 

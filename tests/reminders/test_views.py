@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import time
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -58,7 +59,7 @@ def test_a_practice_reminder_with_a_chosen_practice(alice_client: Client, alice:
 
 
 def test_someone_elses_practice_cannot_be_chosen(alice_client: Client, bob: User) -> None:
-    bobs = PracticeFactory(user=bob)
+    bobs: Any = PracticeFactory(user=bob)
     response = add(alice_client, kind="practice", practice=str(bobs.pk))
     assert response.status_code == 400  # type: ignore[attr-defined]
     assert not Reminder.objects.exists()
