@@ -213,3 +213,27 @@ def test_the_offline_page_holds_no_ones_data(client: Client, alice_client: Clien
     page = client.get("/offline/")
     assert page.status_code == 200
     assert "No connection just now" in page.content.decode()
+
+
+def test_the_edit_page_query_count(
+    alice_client: Client, alice: User, django_assert_num_queries: Any
+) -> None:
+    add(alice_client)
+    url = f"/reminders/{Reminder.objects.get().uuid}/"
+    alice_client.get(url)
+    # session, user, profile, the reminder, the practice choices
+    with django_assert_num_queries(5):
+        assert alice_client.get(url).status_code == 200
+
+
+def test_the_public_files_need_no_database(
+    client: Client, alice: User, django_assert_num_queries: Any
+) -> None:
+    from journal.reminders.mail import unsubscribe_token
+
+    with django_assert_num_queries(0):
+        for url in ("/manifest.webmanifest", "/sw.js", "/offline/"):
+            assert client.get(url).status_code == 200
+    # The unsubscribe page looks up the person the signed token names.
+    with django_assert_num_queries(1):
+        assert client.get(f"/reminders/unsubscribe/{unsubscribe_token(alice)}/").status_code == 200
