@@ -26,6 +26,7 @@ BACKGROUND = "#f7f5f0"
 SHELL_STATIC = [
     "css/app.css",
     "css/journal.css",
+    "css/offline.css",
     "js/app.js",
     "js/offline-queue.js",
     "img/icon-app.svg",

@@ -218,8 +218,12 @@ def test_an_uncached_page_offline_shows_the_offline_page(
     expect(page.get_by_role("heading", name="No connection just now")).to_be_visible()
     # In the app's style: its stylesheet came from the worker's cache.
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert serious_violations(page) == []
     screenshot(page, "offline-page")
+    # Back online, the page that was asked for loads by itself.
     context.set_offline(False)
+    page.wait_for_url("**/timeline/")
+    expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -233,3 +237,25 @@ def test_the_reminder_settings_page_is_accessible(page: Page, maya: Any, scheme:
     expect(page.get_by_text("Reminder added.")).to_be_visible()
     assert serious_violations(page) == []
     screenshot(page, f"reminders-settings-{scheme}")
+
+
+def test_the_reminder_settings_page_suits_a_thumb(phone_page: Page, maya: Any) -> None:
+    page = phone_page
+    log_in(page, "maya", PASSWORD)
+    page.goto("/reminders/")
+    page.get_by_text("Your week is ready", exact=True).tap()
+    page.get_by_label("Time", exact=True).fill("18:00")
+    page.get_by_role("button", name="Add reminder").tap()
+    expect(page.get_by_text("Reminder added.")).to_be_visible()
+    small = page.evaluate(
+        """() => [...document.querySelectorAll(
+                "#main a, #main button, #main select, #main input[type=time], "
+                + "#main input[type=number], #main .chip label, #main .field-checkbox")]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
+            .filter(([, box]) => box.height < 44 || box.width < 44)
+            .map(([name, box]) => `${name} ${Math.round(box.width)}x${Math.round(box.height)}`)"""
+    )
+    assert small == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "reminders-settings-phone")
