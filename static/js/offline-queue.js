@@ -180,8 +180,8 @@
     return form.dataset.offlineId;
   }
   function actionPath(form) {
-    return new URL(form.getAttribute("action") || window.location.href, window.location.href)
-      .pathname;
+    var url = new URL(form.getAttribute("action") || window.location.href, window.location.href);
+    return url.pathname + url.search;
   }
   function sendNatively(form, submitter) {
     form.dataset.offlinePass = "1";
@@ -383,10 +383,21 @@
   }
   window.addEventListener("online", retryAll);
   if (document.querySelector("[data-offline-page]")) {
-    // The offline page stands in for the page asked for: load that page once back.
-    window.addEventListener("online", function () {
-      window.location.reload();
-    });
+    // The offline page stands in for the page asked for: load that page once the server
+    // answers again (checked when the browser says it is back, and every few seconds).
+    var backTimer = null;
+    var tryBack = function () {
+      window.clearTimeout(backTimer);
+      reachable().then(function (ok) {
+        if (ok) {
+          window.location.reload();
+        } else {
+          backTimer = window.setTimeout(tryBack, 5000);
+        }
+      });
+    };
+    window.addEventListener("online", tryBack);
+    backTimer = window.setTimeout(tryBack, 2000);
   }
   window.setInterval(function () {
     if (document.querySelector("form[data-offline-queued]") || document.getElementById("offline-waiting")) {

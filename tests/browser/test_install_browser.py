@@ -92,7 +92,10 @@ def test_a_push_shows_a_notification_that_opens_the_check_in(
         lambda e: registrations.extend(e["registrations"]),
     )
     cdp.send("ServiceWorker.enable")
-    page.wait_for_timeout(300)
+    for _ in range(100):
+        if any(not r["isDeleted"] for r in registrations):
+            break
+        page.wait_for_timeout(50)
     registration_id = next(r["registrationId"] for r in registrations if not r["isDeleted"])
     payload = {
         "title": "A moment for a check-in, if you like",
@@ -180,9 +183,16 @@ def test_a_queued_check_in_survives_closing_the_tab_and_is_saved_once(
     assert queued(page) == 1
     page.close()
 
-    context.set_offline(False)
+    # Reopened while still offline: the offline page, and the check-in still kept.
     again = context.new_page()
     again.goto("/")
+    expect(again.get_by_role("heading", name="No connection just now")).to_be_visible()
+    assert queued(again) == 1
+    assert not JournalEntry.objects.exists()
+
+    # Back online: Today loads by itself, and sends what was kept.
+    context.set_offline(False)
+    expect(again.locator("#check-in")).to_be_visible()
     again.wait_for_function(f"{QUEUE}.then(n => n === 0)")
     again.reload()
     again.wait_for_timeout(500)
