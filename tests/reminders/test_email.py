@@ -31,7 +31,8 @@ def email_reminder(user: User, minutes_ago: int = 5, **fields: object) -> Remind
     reminder = Reminder.objects.create(user=user, at=at.replace(second=0, microsecond=0), **values)
     if reminder.kind == ReminderKind.WEEK:
         # The week reminder comes on the last day of the week: make today that day.
-        today = timezone.now().astimezone(zone).weekday()
+        # (the slot's own local day, which is yesterday just after midnight)
+        today = (timezone.now() - timedelta(minutes=minutes_ago)).astimezone(zone).weekday()
         user.profile.week_start = (today + 1) % 7
         user.profile.save()
     return reminder

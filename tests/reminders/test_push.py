@@ -117,3 +117,36 @@ def test_no_push_without_vapid_keys_and_nothing_for_a_reminder_turned_off(alice:
         call_command("reminders", "--once")
     assert service.received == []
     assert ReminderDelivery.objects.count() == 0
+
+
+def test_a_sender_that_was_down_catches_up_one_hour_and_skips_older(alice: User) -> None:
+    from journal.reminders.sender import run_once
+
+    vapid_keys_make()
+    browser = BrowserKeys()
+    with push_service() as service:
+        subscribe(alice, f"{service.url}/push/1", browser)
+        zone = alice.profile.zone  # type: ignore[attr-defined]
+        now = timezone.now()
+        for minutes in (50, 70, 180):
+            at = (now - timedelta(minutes=minutes)).astimezone(zone).time()
+            Reminder.objects.create(
+                user=alice, kind=ReminderKind.CHECK_IN, at=at.replace(second=0, microsecond=0)
+            )
+        report = run_once(now)
+    assert report.claimed == 1
+    assert len(service.received) == 1
+
+
+def test_vapid_keys_are_made_once_and_replaced_only_when_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    call_command("vapid_keys")
+    first = capsys.readouterr().out
+    call_command("vapid_keys")
+    assert capsys.readouterr().out.replace("kept", "made") == first
+    call_command("vapid_keys", "--replace")
+    replaced = capsys.readouterr().out
+    assert "made" in replaced and replaced != first
+    key = replaced.rsplit(" ", 1)[1].strip()
+    assert len(key) == 87  # base64url of an uncompressed P-256 point (65 bytes)
