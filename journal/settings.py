@@ -272,4 +272,3 @@ LOGGING = {
 # contact that push services are given with each Web Push message (VAPID "sub").
 SITE_URL = envstr("SITE_URL")
 VAPID_SUBJECT = envstr("VAPID_SUBJECT", f"mailto:{DEFAULT_FROM_EMAIL}")
-LOGGING["loggers"]["journal.reminders"] = {"level": "INFO"}  # type: ignore[index]
