@@ -260,6 +260,13 @@
     });
   });
 
+  // A page restored from the back-forward cache checks its forms again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-offline-pass]").forEach(function (form) {
+      delete form.dataset.offlinePass;
+    });
+  });
+
   // Edits made while waiting replace the kept copy.
   function refreshKept(event) {
     var form = event.target && event.target.form;
