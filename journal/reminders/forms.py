@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
@@ -120,7 +122,19 @@ class SubscriptionForm(forms.Form):
 
     def clean_endpoint(self) -> str:
         endpoint: str = self.cleaned_data["endpoint"]
-        # Push services speak HTTPS; plain HTTP only in development (and the tests' own server).
-        if not endpoint.startswith("https://") and not settings.DEBUG:
-            raise forms.ValidationError(_("A push endpoint must use HTTPS."))
+        if settings.DEBUG:
+            return endpoint  # development, and the tests' own push service on 127.0.0.1
+        # Push services are public HTTPS hosts with names: the sender must not be pointed
+        # at this machine or at the private network.
+        host = urlsplit(endpoint).hostname or ""
+        if not endpoint.startswith("https://") or host == "localhost" or _is_ip(host):
+            raise forms.ValidationError(_("This is not a push service's address."))
         return endpoint
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True

@@ -23,12 +23,23 @@ def reminders_pause(*, user: User, days: int) -> ReminderPreferences:
     return preferences
 
 
+# More devices than anyone has; a cap keeps one account from filling the table.
+MAX_DEVICES = 20
+
+
+class TooManyDevices(Exception):
+    pass
+
+
 @transaction.atomic
 def subscription_save(
     *, user: User, endpoint: str, p256dh: str, auth: str, device: str
 ) -> PushSubscription:
     """Keep a device's subscription; a browser re-subscribing replaces its old row, and a
     device that someone else had subscribed from now belongs to the person signed in."""
+    mine = PushSubscription.objects.for_user(user)
+    if mine.count() >= MAX_DEVICES and not mine.filter(endpoint=endpoint).exists():
+        raise TooManyDevices
     subscription, _ = PushSubscription.objects.update_or_create(
         endpoint=endpoint,
         defaults={"user": user, "p256dh": p256dh, "auth": auth, "device": device[:80]},

@@ -122,7 +122,10 @@ def subscribe(request: AuthedHttpRequest) -> HttpResponse:
     form = SubscriptionForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"ok": False}, status=400)
-    subscription = services.subscription_save(user=request.user, **form.cleaned_data)
+    try:
+        subscription = services.subscription_save(user=request.user, **form.cleaned_data)
+    except services.TooManyDevices:
+        return JsonResponse({"ok": False}, status=400)
     return JsonResponse({"ok": True, "id": str(subscription.uuid)}, status=201)
 
 

@@ -237,3 +237,38 @@ def test_the_public_files_need_no_database(
     # The unsubscribe page looks up the person the signed token names.
     with django_assert_num_queries(1):
         assert client.get(f"/reminders/unsubscribe/{unsubscribe_token(alice)}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "http://push.example.net/send/1",
+        "https://127.0.0.1/send/1",
+        "https://10.0.0.5/send/1",
+        "https://[::1]/send/1",
+        "https://localhost/send/1",
+    ],
+)
+def test_in_production_an_endpoint_must_be_a_public_https_host(
+    alice_client: Client, settings: Any, endpoint: str
+) -> None:
+    settings.DEBUG = False
+    data = {"endpoint": endpoint, "p256dh": "k", "auth": "a"}
+    assert alice_client.post("/reminders/devices/", data).status_code == 400
+    assert not PushSubscription.objects.exists()
+    ok = alice_client.post("/reminders/devices/", {**data, "endpoint": "https://fcm.example.com/x"})
+    assert ok.status_code == 201
+
+
+def test_one_account_cannot_fill_the_table_with_devices(alice_client: Client, alice: User) -> None:
+    from journal.reminders.services import MAX_DEVICES
+
+    for n in range(MAX_DEVICES):
+        PushSubscription.objects.create(
+            user=alice, endpoint=f"https://push.example.net/{n}", p256dh="k", auth="a"
+        )
+    data = {"endpoint": "https://push.example.net/one-more", "p256dh": "k", "auth": "a"}
+    assert alice_client.post("/reminders/devices/", data).status_code == 400
+    again = {"endpoint": "https://push.example.net/3", "p256dh": "k2", "auth": "a2"}
+    assert alice_client.post("/reminders/devices/", again).status_code == 201
+    assert PushSubscription.objects.count() == MAX_DEVICES
