@@ -126,7 +126,7 @@ def test_a_sender_that_was_down_catches_up_one_hour_and_skips_older(alice: User)
     browser = BrowserKeys()
     with push_service() as service:
         subscribe(alice, f"{service.url}/push/1", browser)
-        zone = alice.profile.zone  # type: ignore[attr-defined]
+        zone = alice.profile.zone
         now = timezone.now()
         for minutes in (50, 70, 180):
             at = (now - timedelta(minutes=minutes)).astimezone(zone).time()
