@@ -113,7 +113,6 @@ function targetUrl(notification) {
   var url = new URL(path, self.location.origin);
   return url.origin === self.location.origin ? url.href : self.location.origin + "/";
 }
-self.targetUrl = targetUrl;
 
 function openTarget(href) {
   return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (list) {
@@ -126,7 +125,6 @@ function openTarget(href) {
     return self.clients.openWindow(href);
   });
 }
-self.openTarget = openTarget;
 
 self.addEventListener("notificationclick", function (event) {
   event.notification.close();
