@@ -292,3 +292,12 @@ class AccountSession(AbstractBaseSession):
 
 # Second factors (passkeys, recovery codes, the per-account limit on wrong codes).
 from journal.factors.models import Passkey, RecoveryCode, SecondStepLock  # noqa: E402, F401
+
+# Reminders keep their models in their own package; imported here so Django finds them.
+from journal.reminders.models import (  # noqa: E402, F401
+    PushSubscription,
+    Reminder,
+    ReminderDelivery,
+    ReminderPreferences,
+    VapidKeys,
+)

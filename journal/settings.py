@@ -270,3 +270,8 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Reminders (journal/reminders): the public origin used in links inside emails, and the
+# contact that push services are given with each Web Push message (VAPID "sub").
+SITE_URL = envstr("SITE_URL")
+VAPID_SUBJECT = envstr("VAPID_SUBJECT", f"mailto:{DEFAULT_FROM_EMAIL}")

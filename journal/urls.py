@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("journal.accounts.urls")),
     path("", include("journal.factors.urls")),
     path("practices/", include("practices.urls")),
+    path("", include("journal.reminders.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -146,6 +146,7 @@ def test_expressive_writing_keeps_a_draft_when_the_page_closes(page: Page, maya)
     again.get_by_label("Write freely").press("Control+End")
     again.get_by_label("Write freely").press_sequentially("And then it let go.")
     again.get_by_role("button", name="Finish and save").click()
+    expect(again.get_by_text("Changes saved.")).to_be_visible()
     entry = JournalEntry.objects.get(user=maya)
     assert not entry.is_draft
     assert entry.body.endswith("And then it let go.")

@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
-from journal.models import JournalEntry, Passkey, Sensation, Tag
+from journal.models import JournalEntry, Passkey, PushSubscription, Reminder, Sensation, Tag
 from practices.models import Practice, PracticeSession
 from tests.factories import (
     JournalEntryFactory,
@@ -56,7 +56,14 @@ PUBLIC = {
     "factors:verify",
     "factors:passkey_options",
     "factors:passkey_login",
+    "reminders:unsubscribe",  # the signed token in the link stands in for a log-in
+    "reminders:manifest",
+    "reminders:service_worker",
+    "reminders:offline",
 }
+# POSTs that must work without a CSRF token: RFC 8058's one-click unsubscribe, sent by mail
+# clients with no cookie. The signed token in the URL guards them instead.
+CSRF_EXEMPT = {"reminders:unsubscribe"}
 # What the owner may get: her page, a redirect, a form's 400, or 405 for a method the
 # view does not take.
 OWNER_OK = {200, 204, 301, 302, 303, 400, 405}
@@ -109,6 +116,21 @@ def _passkey(cast: Cast) -> Any:
     )
 
 
+def _reminder(cast: Cast) -> Any:
+    return cast.rows.setdefault(
+        "reminder", Reminder.objects.create(user=cast.alice, kind="check_in", at="08:00")
+    )
+
+
+def _subscription(cast: Cast) -> Any:
+    return cast.rows.setdefault(
+        "subscription",
+        PushSubscription.objects.create(
+            user=cast.alice, endpoint="https://push.example.net/alice", p256dh="k", auth="a"
+        ),
+    )
+
+
 def _uuid_of(getter: Callable[[Cast], Any]) -> Callable[[Cast], str]:
     return lambda cast: str(getter(cast).uuid)
 
@@ -121,6 +143,8 @@ FILLERS: dict[str, tuple[Callable[[Cast], str], bool]] = {
     "tag_uuid": (_uuid_of(_tag), True),
     "practice_uuid": (_uuid_of(_practice), True),
     "passkey_uuid": (_uuid_of(_passkey), True),
+    "reminder_uuid": (_uuid_of(_reminder), True),
+    "subscription_uuid": (_uuid_of(_subscription), True),
     "slug": (lambda cast: "body-scan", False),
     "year": (lambda cast: str(date.today().isocalendar().year), False),
     "week": (lambda cast: str(date.today().isocalendar().week), False),
@@ -195,6 +219,8 @@ def fill(route: Route, cast: Cast) -> tuple[str, bool]:
 def snapshot(user: User) -> dict[str, list[dict[str, Any]]]:
     """Everything of alice's that another person's request must not change."""
     models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession, Passkey)
+    models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession)
+    models += (Reminder, PushSubscription)
     return {
         model.__name__: [
             dict(row) for row in model.objects.filter(user=user).order_by("id").values()
@@ -334,6 +360,10 @@ def test_every_post_needs_a_csrf_token(route: Route, cast: Cast) -> None:
     signed_in = logged_in(cast.alice, enforce_csrf_checks=True)
     anonymous = Client(enforce_csrf_checks=True)
 
+    if route.name in CSRF_EXEMPT:
+        # Without its signed token the URL refuses the POST and changes nothing.
+        assert anonymous.post(url, {}).status_code == 400, url
+        return
     for headers in ({}, {"HX-Request": "true"}):
         assert signed_in.post(url, {}, headers=headers).status_code == 403, (url, headers)
         assert anonymous.post(url, {}, headers=headers).status_code == 403, (url, headers)
