@@ -38,6 +38,8 @@ class Profile(models.Model):
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     week_start = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
     created_at = models.DateTimeField(auto_now_add=True)
+    # An email when a new device logs in (sent only if the account has an email address).
+    notify_new_device = models.BooleanField(default=True)
 
     class Meta:
         constraints = [in_range("week_start", 0, 6, name="profile_week_start_range")]
@@ -288,3 +290,7 @@ class AccountSession(AbstractBaseSession):
         # The engine named in settings, so this model does not import the accounts package.
         store: type[SessionBase] = import_module(settings.SESSION_ENGINE).SessionStore
         return store
+
+
+# Invitations and rate-limit counters live with the accounts package.
+from journal.accounts.models import Invitation, RateLimitCounter  # noqa: E402, F401

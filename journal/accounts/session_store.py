@@ -1,5 +1,5 @@
 """Database sessions that record their user, so every session of a person can be ended
-(log-out everywhere, password change, account deletion)."""
+(log-out everywhere, password change, account deletion), and listed as their devices."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ from django.http import HttpRequest
 LOGIN_AT = "_journal_login_at"
 LAST_SEEN = "_journal_last_seen"
 LAST_SEEN_STEP = 60
+# "Keep me logged in on this device": the longer idle limit applies to this log-in.
+KEEP = "_journal_keep"
+# The browser and system of this log-in, shortened from the user agent at log-in.
+DEVICE = "_journal_device"
+# Wrong passwords typed inside this log-in (journal.accounts.password_checks).
+PASSWORD_FAILURES = "_journal_password_failures"
 
 
 def stamp_clocks(session: Any, now: int) -> None:
@@ -28,8 +34,15 @@ def stamp_clocks(session: Any, now: int) -> None:
 @receiver(user_logged_in, dispatch_uid="journal.session_store.stamp_clocks")
 def start_clocks_at_log_in(sender: Any, request: HttpRequest | None, **kwargs: Any) -> None:
     session = getattr(request, "session", None)
-    if session is not None:
-        stamp_clocks(session, int(time.time()))
+    if request is None or session is None:
+        return
+    stamp_clocks(session, int(time.time()))
+    from journal.accounts.devices import device_label, log_in_seen
+
+    session[DEVICE] = device_label(request.META.get("HTTP_USER_AGENT", ""))
+    user = kwargs.get("user")
+    if user is not None:
+        log_in_seen(request=request, user=user)
 
 
 class SessionStore(DBStore):

@@ -1,0 +1,112 @@
+"""Rate limits counted in the database, so every app server shares them.
+
+A fixed window per scope ("import", "pdf_export", ...) and per account and per address:
+`RATE_LIMITS[scope] = (allowed, seconds)`. Each count is one atomic UPDATE, so two servers
+counting at once never lose a request. Django's database cache would be shared too, but
+its increment is a read then a write.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from journal.accounts import security_log as security
+from journal.accounts.models import RateLimitCounter
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def _window(scope: str) -> tuple[int, int]:
+    allowed, seconds = settings.RATE_LIMITS[scope]
+    return int(allowed), int(seconds)
+
+
+def _count(key: str, expires_at: datetime) -> int:
+    """Add one to `key`'s counter, made if missing; return the new count."""
+    counters = RateLimitCounter.objects.filter(key=key)
+    if not counters.update(count=F("count") + 1):
+        try:
+            with transaction.atomic():
+                RateLimitCounter.objects.create(key=key, count=1, expires_at=expires_at)
+            # Now and then, clear windows that are over.
+            RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()
+            return 1
+        except IntegrityError:
+            # Another request made it first.
+            counters.update(count=F("count") + 1)
+    return int(counters.values_list("count", flat=True).first() or 0)
+
+
+def identities(request: HttpRequest) -> list[str]:
+    """Who a request is counted against: the address, and the account when signed in."""
+    found = [f"ip:{security.client_ip(request)}"]
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        found.append(f"user:{user.pk}")
+    return found
+
+
+def hit(scope: str, request: HttpRequest, *, extra: list[str] | None = None) -> bool:
+    """Count one request in `scope`; True when it is over the limit for any identity."""
+    allowed, seconds = _window(scope)
+    window = int(time.time()) // seconds
+    expires_at = timezone.now() + timedelta(seconds=seconds)
+    over = False
+    for identity in identities(request) + (extra or []):
+        count = _count(f"{scope}:{identity}:{window}", expires_at)
+        over = over or count > allowed
+    if over:
+        security.logger.info(
+            "rate limited scope=%s user_id=%s ip=%s",
+            scope,
+            getattr(getattr(request, "user", None), "pk", None),
+            security.client_ip(request),
+        )
+    return over
+
+
+def too_many(request: HttpRequest, scope: str) -> HttpResponse:
+    """A calm page with HTTP 429 and a Retry-After of the window's rest."""
+    _allowed, seconds = _window(scope)
+    wait = seconds - int(time.time()) % seconds
+    response = render(
+        request,
+        "accounts/rate_limited.html",
+        {"minutes": max(1, round(wait / 60)), "scope": scope},
+        status=429,
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def rate_limited(
+    scope: str,
+    *,
+    methods: tuple[str, ...] = ("POST",),
+    when: Callable[[HttpRequest], bool] | None = None,
+) -> Callable[[View], View]:
+    """Refuse a view with 429 past its limit. Counts requests of `methods` for which
+    `when(request)` holds (all of them without `when`)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            counted = request.method in methods and (when is None or when(request))
+            if counted and hit(scope, request):
+                return too_many(request, scope)
+            return view(request, *args, **kwargs)
+
+        return cast(View, wrapped)
+
+    return decorate
