@@ -99,6 +99,7 @@ TEMPLATES = [
     },
 ]
 
+
 def _sqlite_synchronous() -> str:
     value = envstr("SQLITE_SYNCHRONOUS", "FULL").strip().upper()
     if value not in {"FULL", "NORMAL"}:

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journal.accounts.devices import device_end, device_id, devices_for
 from journal.accounts.invitations import invitation_create, invitation_path, may_invite
-from journal.accounts.models import Invitation
 from journal.accounts.services import sessions_end_all
 from journal.core.http import AuthedHttpRequest
+from journal.models import Invitation
 
 
 class DeviceForm(forms.Form):

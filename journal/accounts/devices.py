@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from journal.accounts.profiles import profile_for
-from journal.accounts.session_store import DEVICE, KEEP, LAST_SEEN, LOGIN_AT
+from journal.accounts.session_keys import DEVICE, KEEP, LAST_SEEN, LOGIN_AT
 from journal.models import AccountSession
 
 logger = logging.getLogger("journal.security")
@@ -70,7 +70,9 @@ def _live(data: dict[str, Any], now: float) -> bool:
     login_at, last_seen = data.get(LOGIN_AT), data.get(LAST_SEEN)
     if not isinstance(login_at, int) or not isinstance(last_seen, int):
         return True
-    idle = settings.SESSION_REMEMBER_IDLE_SECONDS if data.get(KEEP) else settings.SESSION_IDLE_SECONDS
+    idle = settings.SESSION_IDLE_SECONDS
+    if data.get(KEEP):
+        idle = settings.SESSION_REMEMBER_IDLE_SECONDS
     return now - login_at <= settings.SESSION_ABSOLUTE_SECONDS and now - last_seen <= idle
 
 
@@ -100,9 +102,7 @@ def devices_for(user: AbstractBaseUser, *, current_key: str | None) -> list[Devi
 
 def device_end(*, user: AbstractBaseUser, device: str) -> bool:
     """End the log-in named `device` (a `device_id`); False if it is not one of theirs."""
-    for key in AccountSession.objects.filter(user_id=user.pk).values_list(
-        "session_key", flat=True
-    ):
+    for key in AccountSession.objects.filter(user_id=user.pk).values_list("session_key", flat=True):
         if device_id(key) == device:
             AccountSession.objects.filter(user_id=user.pk, session_key=key).delete()
             return True

@@ -48,7 +48,7 @@ class TimeZoneField(forms.CharField):
 
     def offer(self, current: str) -> None:
         placeholder = [("", _("Choose your time zone"))]
-        self.widget.choices = placeholder + time_zone_choices(current)  # type: ignore[attr-defined]
+        self.widget.choices = placeholder + time_zone_choices(current)
 
 
 class PasswordsOnTheirFieldMixin:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,12 +11,19 @@ from enum import Enum
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from journal.accounts.models import Invitation, token_digest
+from journal.models import Invitation
+
+
+def token_digest(token: str) -> str:
+    """Invitations are kept by the SHA-256 of their token: a copy of the database holds no
+    link that works."""
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Refusal(Enum):
@@ -67,7 +75,7 @@ def invitation_path(token: str) -> str:
 
 @transaction.atomic
 def invitation_create(
-    *, created_by: AbstractBaseUser | None, note: str = "", days: int | None = None
+    *, created_by: User | None, note: str = "", days: int | None = None
 ) -> tuple[Invitation, str]:
     """A new invitation and its token (shown once; only its digest is kept)."""
     token = secrets.token_urlsafe(24)

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from journal.accounts import security_log as security
-from journal.accounts.session_store import PASSWORD_FAILURES
+from journal.accounts.session_keys import PASSWORD_FAILURES
 
 
 def password_check_failed(request: HttpRequest) -> bool:

@@ -17,14 +17,14 @@ from typing import Any, TypeVar, cast
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
 from journal.accounts import security_log as security
-from journal.accounts.models import RateLimitCounter
+from journal.models import RateLimitCounter
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 
 def _window(scope: str) -> tuple[int, int]:
@@ -101,7 +101,7 @@ def rate_limited(
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             counted = request.method in methods and (when is None or when(request))
             if counted and hit(scope, request):
                 return too_many(request, scope)

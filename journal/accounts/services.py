@@ -18,8 +18,7 @@ from journal.accounts.invitations import (
     invitation_spend,
     signup_gate,
 )
-from journal.accounts.session_store import KEEP
-
+from journal.accounts.session_keys import KEEP
 from journal.models import (
     AccountSession,
     EntryEmotion,
@@ -100,9 +99,9 @@ def user_signup(
     if gate is not None and gate.first_account:
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
-    if gate is not None and gate.invitation is not None:
-        if not invitation_spend(invitation=gate.invitation, user=user):
-            raise SignupRefused(SignupGate(refusal=Refusal.INVITATION_SPENT))
+    invitation = gate.invitation if gate is not None else None
+    if invitation is not None and not invitation_spend(invitation=invitation, user=user):
+        raise SignupRefused(SignupGate(refusal=Refusal.INVITATION_SPENT))
     Profile.objects.create(user=user, time_zone=time_zone, week_start=week_start)
     return user
 

@@ -13,7 +13,11 @@ urlpatterns = [
     path("settings/delete-account/", views.delete_account, name="delete"),
     path("settings/devices/", device_views.devices_page, name="devices"),
     path("settings/devices/end/", device_views.device_end_view, name="device_end"),
-    path("settings/devices/end-others/", device_views.devices_end_others, name="devices_end_others"),
+    path(
+        "settings/devices/end-others/",
+        device_views.devices_end_others,
+        name="devices_end_others",
+    ),
     path("settings/invitations/", device_views.invitations_page, name="invitations"),
     path("accounts/login/", views.BoundedLoginView.as_view(), name="login"),
     path("accounts/logout/", views.LogoutThisDeviceView.as_view(), name="logout"),

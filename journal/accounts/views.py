@@ -17,7 +17,7 @@ from django.contrib.auth.views import (
     PasswordResetConfirmView,
     PasswordResetView,
 )
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -173,9 +173,9 @@ class PasswordChangeEndOthersView(PasswordChangeView):
         return response
 
     def form_invalid(self, form: PasswordChangeForm) -> HttpResponse:
-        if isinstance(form, BoundedPasswordChangeForm) and form.wrong_password:
-            if password_check_failed(self.request):
-                return redirect(settings.LOGIN_URL)
+        wrong = isinstance(form, BoundedPasswordChangeForm) and form.wrong_password
+        if wrong and password_check_failed(self.request):
+            return redirect(settings.LOGIN_URL)
         return super().form_invalid(form)
 
 
@@ -183,7 +183,7 @@ class BoundedPasswordResetView(PasswordResetView):
     """Reset links go by email only: without mail (production without SMTP) the page says to
     ask the host. Reset emails are limited per address and per email address."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not settings.PASSWORD_RESET_ENABLED:
             return render(request, "registration/password_reset_unavailable.html")
         if request.method == "POST":

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from journal.accounts import security_log as security
-from journal.accounts.profiles import profile_for
 from journal.accounts.devices import remember_device
-from journal.accounts.session_store import (
+from journal.accounts.profiles import profile_for
+from journal.accounts.session_keys import (
     KEEP,
     LAST_SEEN,
     LAST_SEEN_STEP,
