@@ -2,8 +2,8 @@
 
 A fixed window per scope ("import", "pdf_export", ...) and per account and per address:
 `RATE_LIMITS[scope] = (allowed, seconds)`. Each count is one atomic UPDATE, so two servers
-counting at once never lose a request. Django's database cache would be shared too, but
-its increment is a read then a write.
+counting at once never lose a request (Django's database cache would be shared too, but its
+increment is a read then a write, so django-ratelimit does not support it).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from functools import wraps
 from typing import Any, TypeVar, cast
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
@@ -32,20 +31,30 @@ def _window(scope: str) -> tuple[int, int]:
     return int(allowed), int(seconds)
 
 
-def _count(key: str, expires_at: datetime) -> int:
-    """Add one to `key`'s counter, made if missing; return the new count."""
-    counters = RateLimitCounter.objects.filter(key=key)
-    if not counters.update(count=F("count") + 1):
-        try:
-            with transaction.atomic():
-                RateLimitCounter.objects.create(key=key, count=1, expires_at=expires_at)
-            # Now and then, clear windows that are over.
-            RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()
-            return 1
-        except IntegrityError:
-            # Another request made it first.
-            counters.update(count=F("count") + 1)
-    return int(counters.values_list("count", flat=True).first() or 0)
+def _count(keys: list[str], expires_at: datetime) -> list[int]:
+    """Add one to each key's counter (made if missing) in one statement; the new counts.
+
+    INSERT ... ON CONFLICT DO UPDATE ... RETURNING: SQLite 3.35+ and PostgreSQL alike."""
+    quote = connection.ops.quote_name
+    table, key_, count, expires = (
+        quote(name) for name in (RateLimitCounter._meta.db_table, "key", "count", "expires_at")
+    )
+    rows = ", ".join(["(%s, 1, %s)"] * len(keys))
+    params: list[object] = []
+    for key in keys:
+        params += [key, expires_at]
+    # Only names and placeholders are formatted in; the values go as parameters.
+    sql = (
+        f"INSERT INTO {table} ({key_}, {count}, {expires}) VALUES {rows} "  # nosec B608
+        f"ON CONFLICT ({key_}) DO UPDATE SET {count} = {table}.{count} + 1 RETURNING {count}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        counts = [int(row[0]) for row in cursor.fetchall()]
+    if 1 in counts:
+        # A new window has begun: clear the ones that are over.
+        RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()
+    return counts
 
 
 def identities(request: HttpRequest) -> list[str]:
@@ -62,10 +71,10 @@ def hit(scope: str, request: HttpRequest, *, extra: list[str] | None = None) -> 
     allowed, seconds = _window(scope)
     window = int(time.time()) // seconds
     expires_at = timezone.now() + timedelta(seconds=seconds)
-    over = False
-    for identity in identities(request) + (extra or []):
-        count = _count(f"{scope}:{identity}:{window}", expires_at)
-        over = over or count > allowed
+    found = identities(request) + (extra or [])
+    # One row each: PostgreSQL refuses an upsert that touches a row twice.
+    keys = list(dict.fromkeys(f"{scope}:{identity}:{window}" for identity in found))
+    over = any(count > allowed for count in _count(keys, expires_at))
     if over:
         security.logger.info(
             "rate limited scope=%s user_id=%s ip=%s",
