@@ -68,6 +68,10 @@ def may_invite(user: AbstractBaseUser) -> bool:
     return bool(user.is_staff or user.has_perm("journal.invite_people"))  # type: ignore[attr-defined]
 
 
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 def invitation_path(token: str) -> str:
     # The token goes in the query string, which no access or security log writes down.
     return f"{reverse('accounts:signup')}?{urlencode({'invite': token})}"
@@ -78,7 +82,7 @@ def invitation_create(
     *, created_by: User | None, note: str = "", days: int | None = None
 ) -> tuple[Invitation, str]:
     """A new invitation and its token (shown once; only its digest is kept)."""
-    token = secrets.token_urlsafe(24)
+    token = new_token()
     lifetime = timedelta(days=days or settings.INVITATION_DAYS)
     invitation = Invitation.objects.create(
         digest=token_digest(token),

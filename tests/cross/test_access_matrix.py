@@ -45,6 +45,7 @@ PUBLIC = {
     "accounts:signup",
     "accounts:login",
     "accounts:logout",  # POST only; ends a session if there is one
+    "accounts:logout_everywhere",  # POST only; ends every session of a signed-in person
     "accounts:password_reset",
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
