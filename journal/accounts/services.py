@@ -24,6 +24,7 @@ from journal.models import (
     EntryEmotion,
     JournalEntry,
     Profile,
+    RateLimitCounter,
     Sensation,
     Tag,
 )
@@ -57,6 +58,8 @@ def account_delete(*, user: User) -> DeletedCounts:
     # Log-in attempts are kept by user name and address; they are this person's too.
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=user.get_username()).delete()
+    # So are the rate-limit counts kept under their account number.
+    RateLimitCounter.objects.filter(key__contains=f":user:{user.pk}:").delete()
     user.delete()
     return DeletedCounts(
         entries=entries,

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from journal.accounts.services import account_delete
 from journal.models import JournalEntry, RateLimitCounter
 from tests.factories import PASSWORD
 from tests.portability.test_export_formats import build_journal
@@ -159,3 +160,11 @@ def test_counts_live_in_the_database(alice_client: Client, alice: User) -> None:
     assert any(key.startswith(f"pdf_export:user:{alice.pk}:") for key in keys)
     assert any(key.startswith("pdf_export:ip:127.0.0.1:") for key in keys)
     assert set(RateLimitCounter.objects.values_list("count", flat=True)) == {1}
+
+
+def test_deleting_the_account_removes_its_counts(alice_client: Client, alice: User) -> None:
+    alice_client.get(reverse("portability:download"), {"format": "pdf"})
+    account_delete(user=alice)
+    keys = list(RateLimitCounter.objects.values_list("key", flat=True))
+    assert not [key for key in keys if ":user:" in key]
+    assert [key for key in keys if ":ip:" in key]
