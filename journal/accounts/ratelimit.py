@@ -40,7 +40,7 @@ def _count(keys: list[str], expires_at: datetime) -> list[int]:
         quote(name) for name in (RateLimitCounter._meta.db_table, "key", "count", "expires_at")
     )
     rows = ", ".join(["(%s, 1, %s)"] * len(keys))
-    params: list[object] = []
+    params: list[str | datetime] = []
     for key in keys:
         params += [key, expires_at]
     # Only names and placeholders are formatted in; the values go as parameters.

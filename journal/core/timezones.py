@@ -129,11 +129,11 @@ def zone_label(name: str) -> str:
     return name.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def time_zone_choices(current: str = "") -> list[tuple[str, object]]:
+def time_zone_choices(current: str = "") -> list[tuple[str, list[tuple[str, str]]]]:
     """Grouped choices for a select: the person's current zone first when it is not a common
     one, then the common zones by region, then UTC."""
     known = time_zone_names()
-    groups: list[tuple[str, object]] = []
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
     common = {name for names in COMMON_ZONES.values() for name in names}
     if current and current in known and current not in common and current != "UTC":
         groups.append((str(_("Your time zone")), [(current, current.replace("_", " "))]))

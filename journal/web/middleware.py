@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext
 
 from journal.accounts import security_log as security
 from journal.accounts.devices import remember_device
@@ -116,7 +117,7 @@ class SessionTimeoutMiddleware:
             security.client_ip(request),
         )
         logout(request)
-        messages.info(request, "You were signed out after a while away. Welcome back.")
+        messages.info(request, gettext("You were signed out after a while away. Welcome back."))
 
 
 class RefusedAccessLogMiddleware:

@@ -15,7 +15,7 @@ from journal.core.timezones import COMMON_ZONES, time_zone_choices
 pytestmark = pytest.mark.django_db
 
 
-def offered(groups: list[tuple[str, Any]]) -> list[str]:
+def offered(groups: list[tuple[str, list[tuple[str, str]]]]) -> list[str]:
     return [value for _label, options in groups for value, _text in options]
 
 

@@ -27,7 +27,7 @@ def phone_context(browser: Browser, live_server: Any, **kwargs: Any) -> BrowserC
     )
 
 
-def box(page: Page, selector: str) -> dict[str, float]:
+def box(page: Page, selector: str) -> Any:
     found = page.locator(selector).bounding_box()
     assert found is not None, selector
     return found
