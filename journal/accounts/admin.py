@@ -20,7 +20,6 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ("__str__", "created_by", "created_at", "expires_at", "used_at", "used_by")
     list_filter = ("used_at",)
     fields = ("note", "expires_at")
-    readonly_fields = ()
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         return {"expires_at": timezone.now() + timedelta(days=settings.INVITATION_DAYS)}

@@ -190,3 +190,23 @@ def test_the_new_account_pages_pass_axe(
     assert serious_violations(page) == [], "invitation made"
     screenshot(page, f"invitations-phone-{scheme}")
     context.close()
+
+
+def test_a_detected_zone_outside_the_short_list_is_offered_first(
+    browser: Browser, live_server: Any
+) -> None:
+    UserFactory(username="host")
+    context = phone_context(browser, live_server, timezone_id="America/Boise")
+    page = context.new_page()
+    page.goto("/signup/")
+    picker = page.get_by_label("Time zone", exact=True)
+    assert picker.input_value() == "America/Boise"
+    first = page.locator("#id_time_zone optgroup").first
+    assert first.locator("option").first.inner_text() == "America/Boise"
+    page.get_by_label("Username").fill("maya")
+    page.get_by_label("Password", exact=True).fill("slow breath over the hills")
+    page.get_by_label("Password confirmation").fill("slow breath over the hills")
+    page.get_by_role("button", name="Create my journal").click()
+    page.wait_for_url(f"{live_server.url}/")
+    assert User.objects.get(username="maya").profile.time_zone == "America/Boise"
+    context.close()
