@@ -210,3 +210,22 @@ def test_a_detected_zone_outside_the_short_list_is_offered_first(
     page.wait_for_url(f"{live_server.url}/")
     assert User.objects.get(username="maya").profile.time_zone == "America/Boise"
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_rate_limit_page_is_calm_and_passes_axe(
+    browser: Browser, live_server: Any, alice: User, settings: Any, scheme: str
+) -> None:
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": (1, 600)}
+    context = phone_context(browser, live_server, color_scheme=scheme)
+    page = context.new_page()
+    for _ in range(2):
+        page.goto("/accounts/login/")
+        page.get_by_label("Username").fill("someone")
+        page.get_by_label("Password").fill("a guess")
+        with page.expect_response("**/accounts/login/") as response:
+            page.get_by_role("button", name="Log in").click()
+    assert response.value.status == 429
+    expect(page.get_by_role("heading", name="Please wait a little")).to_be_visible()
+    assert serious_violations(page) == []
+    context.close()
