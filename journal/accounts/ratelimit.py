@@ -8,6 +8,7 @@ increment is a read then a write, so django-ratelimit does not support it).
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -57,9 +58,23 @@ def _count(keys: list[str], expires_at: datetime) -> list[int]:
     return counts
 
 
+def address_key(address: str) -> str:
+    """An IPv4 address as it is; an IPv6 address by its /64, which one host usually holds
+    whole (so stepping through its addresses does not escape the limit)."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
 def identities(request: HttpRequest) -> list[str]:
     """Who a request is counted against: the address, and the account when signed in."""
-    found = [f"ip:{security.client_ip(request)}"]
+    found = [f"ip:{address_key(security.client_ip(request))}"]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         found.append(f"user:{user.pk}")

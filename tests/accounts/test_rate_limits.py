@@ -168,3 +168,16 @@ def test_deleting_the_account_removes_its_counts(alice_client: Client, alice: Us
     keys = list(RateLimitCounter.objects.values_list("key", flat=True))
     assert not [key for key in keys if ":user:" in key]
     assert [key for key in keys if ":ip:" in key]
+
+
+def test_an_ipv6_host_is_counted_by_its_64(alice: User) -> None:
+    url = reverse("accounts:login")
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:1:2::{n:x}")
+        .post(url, {"username": f"guess{n}", "password": "x"})
+        .status_code
+        for n in range(21)
+    ]
+    assert statuses[-1] == 429
+    other = Client(REMOTE_ADDR="2001:db8:1:3::1")
+    assert other.post(url, {"username": "alice", "password": PASSWORD}).status_code == 302
