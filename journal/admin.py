@@ -49,3 +49,7 @@ class SensationAdmin(admin.ModelAdmin):
     search_fields = ("user__username",)
     raw_id_fields = ("user", "entry", "session")
     list_select_related = ("user",)
+
+
+# Invitations to sign up (registered by the accounts package).
+import journal.accounts.admin  # noqa: E402, F401

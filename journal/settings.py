@@ -102,6 +102,14 @@ TEMPLATES = [
     },
 ]
 
+
+def _sqlite_synchronous() -> str:
+    value = envstr("SQLITE_SYNCHRONOUS", "FULL").strip().upper()
+    if value not in {"FULL", "NORMAL"}:
+        raise ImproperlyConfigured("SQLITE_SYNCHRONOUS must be FULL or NORMAL.")
+    return value
+
+
 # Databases: an SQLite file by default; DATABASE_URL switches to PostgreSQL.
 DATABASE_URL = envstr("DATABASE_URL")
 if DATABASE_URL:
@@ -124,8 +132,12 @@ else:
                 # Writers queue for the lock instead of failing halfway through a transaction.
                 "transaction_mode": "IMMEDIATE",
                 "timeout": envint("SQLITE_BUSY_TIMEOUT", 20, minimum=1),
+                # synchronous=FULL: a check-in the page confirmed as saved survives a power
+                # cut or an OS crash (NORMAL in WAL mode can lose the last transactions).
                 "init_command": (
-                    "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
+                    "PRAGMA journal_mode=WAL;"
+                    f"PRAGMA synchronous={_sqlite_synchronous()};"
+                    "PRAGMA foreign_keys=ON;"
                 ),
             },
             "TEST": {"NAME": envstr("SQLITE_TEST_PATH") or None},
@@ -275,3 +287,31 @@ LOGGING = {
 # contact that push services are given with each Web Push message (VAPID "sub").
 SITE_URL = envstr("SITE_URL")
 VAPID_SUBJECT = envstr("VAPID_SUBJECT", f"mailto:{DEFAULT_FROM_EMAIL}")
+# Who may sign up: "open" (anyone), "invite" (an invitation link is needed) or "closed".
+# The first account on an empty server can always be made, and becomes staff.
+SIGNUP_MODE = envstr("SIGNUP_MODE", "open" if DEBUG else "invite").strip().lower()
+if SIGNUP_MODE not in {"open", "invite", "closed"}:
+    raise ImproperlyConfigured("SIGNUP_MODE must be open, invite or closed.")
+INVITATION_DAYS = envint("INVITATION_DAYS", 7, minimum=1)
+# "Keep me logged in on this device": the idle limit for such a log-in (the absolute limit,
+# SESSION_ABSOLUTE_SECONDS, still holds).
+SESSION_REMEMBER_IDLE_SECONDS = envint("SESSION_REMEMBER_IDLE_SECONDS", 30 * 24 * 3600, minimum=60)
+# Wrong passwords typed inside a log-in (deleting the account, changing the password) before
+# that log-in is ended.
+IN_SESSION_PASSWORD_FAILURES = envint("IN_SESSION_PASSWORD_FAILURES", 5, minimum=1)
+# Mail reaches people through SMTP, or the console in development. Without SMTP a production
+# server does not send reset links (the console is the server log): the reset pages say to
+# ask the host instead, and no new-device emails are sent.
+EMAIL_CAN_SEND = bool(EMAIL_HOST) or DEBUG
+PASSWORD_RESET_ENABLED = EMAIL_CAN_SEND
+# Rate limits, counted in the database so that several app servers share them:
+# "scope": (allowed, window in seconds), per account and per address.
+RATE_LIMITS = {
+    "import": (envint("RATE_LIMIT_IMPORTS", 10, minimum=1), 3600),
+    "pdf_export": (envint("RATE_LIMIT_PDF_EXPORTS", 20, minimum=1), 3600),
+    "password_reset": (envint("RATE_LIMIT_PASSWORD_RESETS", 5, minimum=1), 3600),
+    "signup": (envint("RATE_LIMIT_SIGNUPS", 10, minimum=1), 3600),
+    "invitation": (envint("RATE_LIMIT_INVITATIONS", 10, minimum=1), 3600),
+    # Log-in attempts from one address, whatever the username (axes locks per username).
+    "login": (envint("RATE_LIMIT_LOGINS", 20, minimum=1), 600),
+}

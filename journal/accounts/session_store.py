@@ -1,5 +1,5 @@
 """Database sessions that record their user, so every session of a person can be ended
-(log-out everywhere, password change, account deletion)."""
+(log-out everywhere, password change, account deletion), and listed as their devices."""
 
 from __future__ import annotations
 
@@ -12,24 +12,24 @@ from django.contrib.sessions.backends.db import SessionStore as DBStore
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-# The clocks journal.web.middleware.SessionTimeoutMiddleware reads, in seconds: the log-in time
-# and the last visit (moved on at most once a minute, so the session is rarely saved).
-LOGIN_AT = "_journal_login_at"
-LAST_SEEN = "_journal_last_seen"
-LAST_SEEN_STEP = 60
-
-
-def stamp_clocks(session: Any, now: int) -> None:
-    session[LOGIN_AT] = now
-    session[LAST_SEEN] = now
+from journal.accounts.session_keys import DEVICE, KEEP, REMEMBER_ASKED, stamp_clocks
 
 
 # Connected here because this module is imported (as SESSION_ENGINE) before any log-in.
 @receiver(user_logged_in, dispatch_uid="journal.session_store.stamp_clocks")
 def start_clocks_at_log_in(sender: Any, request: HttpRequest | None, **kwargs: Any) -> None:
     session = getattr(request, "session", None)
-    if session is not None:
-        stamp_clocks(session, int(time.time()))
+    if request is None or session is None:
+        return
+    stamp_clocks(session, int(time.time()))
+    if session.pop(REMEMBER_ASKED, False):
+        session[KEEP] = True
+    from journal.accounts.devices import device_label, log_in_seen
+
+    session[DEVICE] = device_label(request.META.get("HTTP_USER_AGENT", ""))
+    user = kwargs.get("user")
+    if user is not None:
+        log_in_seen(request=request, user=user)
 
 
 class SessionStore(DBStore):

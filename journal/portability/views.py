@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from journal.accounts.ratelimit import rate_limited
 from journal.core.http import AuthedHttpRequest
 from journal.portability import formats
 from journal.portability.forms import DateRangeForm, ExportForm, ImportForm, too_large_message
@@ -36,6 +37,7 @@ def export_page(request: AuthedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@rate_limited("pdf_export", methods=("GET",), when=lambda r: r.GET.get("format") == "pdf")
 @require_GET
 def export_download(request: AuthedHttpRequest) -> HttpResponse | StreamingHttpResponse:
     form = ExportForm(request.GET)
@@ -69,6 +71,7 @@ def export_summary(request: AuthedHttpRequest) -> HttpResponse:
 
 
 @login_required
+@rate_limited("import")
 @require_http_methods(["GET", "POST"])
 def import_page(request: AuthedHttpRequest) -> HttpResponse:
     limit = settings.IMPORT_MAX_BYTES

@@ -11,10 +11,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext
 
 from journal.accounts import security_log as security
+from journal.accounts.devices import remember_device
 from journal.accounts.profiles import profile_for
-from journal.accounts.session_store import LAST_SEEN, LAST_SEEN_STEP, LOGIN_AT, stamp_clocks
+from journal.accounts.session_keys import (
+    KEEP,
+    LAST_SEEN,
+    LAST_SEEN_STEP,
+    LOGIN_AT,
+    stamp_clocks,
+)
 
 # Features the app never uses, refused for every page (and anything a page might embed).
 # Screen wake lock and speaker selection stay allowed: the practice timer may use them.
@@ -52,8 +60,8 @@ class PrivateCacheMiddleware:
 
 
 class SessionTimeoutMiddleware:
-    """Ends a log-in after `SESSION_IDLE_SECONDS` without use, and after
-    `SESSION_ABSOLUTE_SECONDS` in any case.
+    """Ends a log-in after `SESSION_IDLE_SECONDS` without use (`SESSION_REMEMBER_IDLE_SECONDS`
+    for "keep me logged in on this device"), and after `SESSION_ABSOLUTE_SECONDS` in any case.
 
     Django's own expiry counts from the session's last save, so it cannot give an absolute
     limit; the log-in time is kept in the session instead. The last-seen time moves on at most
@@ -71,6 +79,10 @@ class SessionTimeoutMiddleware:
         # some other way during this request.
         if request.user.is_authenticated and LOGIN_AT not in request.session:
             self._stamp(request, int(time.time()))
+        # A log-in during this request: this browser is now a known device of that person.
+        known = getattr(request, "journal_known_user", None)
+        if known is not None:
+            remember_device(request, response, known)
         return response
 
     def _check(self, request: HttpRequest) -> None:
@@ -82,9 +94,10 @@ class SessionTimeoutMiddleware:
             # A session from before these clocks existed: start them now.
             self._stamp(request, now)
             return
+        idle = settings.SESSION_REMEMBER_IDLE_SECONDS if session.get(KEEP) else None
         if now - login_at > settings.SESSION_ABSOLUTE_SECONDS:
             self._end(request, "absolute")
-        elif now - last_seen > settings.SESSION_IDLE_SECONDS:
+        elif now - last_seen > (idle or settings.SESSION_IDLE_SECONDS):
             self._end(request, "idle")
         elif now - last_seen >= LAST_SEEN_STEP:
             # Measured from the stored time, not the wall-clock minute, so two requests a
@@ -104,7 +117,7 @@ class SessionTimeoutMiddleware:
             security.client_ip(request),
         )
         logout(request)
-        messages.info(request, "You were signed out after a while away. Welcome back.")
+        messages.info(request, gettext("You were signed out after a while away. Welcome back."))
 
 
 class RefusedAccessLogMiddleware:

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from journal.accounts.services import sessions_end_all
-from journal.accounts.session_store import LAST_SEEN, LOGIN_AT
+from journal.accounts.session_keys import LAST_SEEN, LOGIN_AT
 from journal.models import AccountSession
 from tests.factories import PASSWORD
 
@@ -61,12 +61,24 @@ def test_sessions_record_their_user(alice: User) -> None:
     assert session_count(alice) == 2
 
 
-def test_log_out_ends_every_session_of_that_person(alice: User, bob: User) -> None:
+def test_log_out_ends_this_device_only(alice: User) -> None:
+    laptop = logged_in_client(alice)
+    phone = logged_in_client(alice)
+
+    response = laptop.post(reverse("accounts:logout"))
+
+    assert response.status_code == 302
+    assert session_count(alice) == 1
+    assert laptop.get(reverse("accounts:settings")).status_code == 302
+    assert phone.get(reverse("accounts:settings")).status_code == 200
+
+
+def test_log_out_everywhere_ends_every_session_of_that_person(alice: User, bob: User) -> None:
     laptop = logged_in_client(alice)
     phone = logged_in_client(alice)
     bobs = logged_in_client(bob)
 
-    response = laptop.post(reverse("accounts:logout"))
+    response = laptop.post(reverse("accounts:logout_everywhere"))
 
     assert response.status_code == 302
     assert session_count(alice) == 0

@@ -45,6 +45,7 @@ PUBLIC = {
     "accounts:signup",
     "accounts:login",
     "accounts:logout",  # POST only; ends a session if there is one
+    "accounts:logout_everywhere",  # POST only; ends every session of a signed-in person
     "accounts:password_reset",
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
@@ -219,7 +220,6 @@ def fill(route: Route, cast: Cast) -> tuple[str, bool]:
 def snapshot(user: User) -> dict[str, list[dict[str, Any]]]:
     """Everything of alice's that another person's request must not change."""
     models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession, Passkey)
-    models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession)
     models += (Reminder, PushSubscription)
     return {
         model.__name__: [

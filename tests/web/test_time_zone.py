@@ -31,7 +31,9 @@ def test_it_rejects_unknown_time_zones(name):
 
 
 def test_the_settings_form_rejects_an_unknown_zone(alice):
-    form = ProfileForm({"time_zone": "Mars/Olympus", "week_start": 0}, instance=alice.profile)
+    form = ProfileForm(
+        {"time_zone": "Mars/Olympus", "week_start": 0}, instance=alice.profile, user=alice
+    )
     assert not form.is_valid()
     assert "time_zone" in form.errors
 
