@@ -15,7 +15,7 @@ import pyotp
 import pytest
 from django.contrib.auth.models import User
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from journal.factors.models import Passkey
 from tests.browser.a11y import serious_violations
@@ -45,8 +45,7 @@ def add_virtual_authenticator(page: Page) -> Any:
 
 def log_out(page: Page) -> None:
     page.get_by_role("button", name="Log out").click()
-    page.wait_for_url("**/")
-    assert page.get_by_role("navigation").get_by_role("link", name="Log in").is_visible()
+    expect(page.get_by_role("navigation").get_by_role("link", name="Log in")).to_be_visible()
 
 
 def scan_light_and_dark(page: Page, name: str) -> None:
