@@ -33,8 +33,8 @@ def _person(week_start: int) -> User:
 def _log_every_day(user: User, first: date, days: int) -> None:
     for offset in range(days):
         day = first + timedelta(days=offset)
-        CheckInFactory(user=user, occurred_at=datetime(day.year, day.month, day.day, 8, tzinfo=LONDON),
-                       pain=4)  # fmt: skip
+        morning = datetime(day.year, day.month, day.day, 8, tzinfo=LONDON)
+        CheckInFactory(user=user, occurred_at=morning, pain=4)
         PracticeSessionFactory(
             user=user,
             practice=builtin_practice("body-scan"),
