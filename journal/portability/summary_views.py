@@ -1,0 +1,61 @@
+"""The clinician summary page and its PDF.
+
+The page's choices are sent by POST: a typed name and date of birth must not end up in a
+URL (browser history, server logs). Nothing typed here is stored.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from journal.core.http import AuthedHttpRequest
+from journal.portability import pdf_format
+from journal.portability.reader import DateRange, JournalReader
+from journal.portability.summary import build_summary
+from journal.portability.summary_forms import SummaryForm
+from journal.portability.summary_options import reflection_candidates
+
+
+def _form(request: AuthedHttpRequest) -> SummaryForm:
+    """The choices: posted ones, or the days of a link from the export page, or defaults."""
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    probe = SummaryForm(data, candidates=[])
+    date_range = probe.date_range() if data is not None and probe.is_valid() else DateRange()
+    return SummaryForm(data, candidates=reflection_candidates(request.user, date_range))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def summary_page(request: AuthedHttpRequest) -> HttpResponse:
+    form = _form(request)
+    summary = None
+    if not form.is_bound:
+        summary = build_summary(JournalReader(request.user))
+    elif form.is_valid():
+        reader = JournalReader(request.user, form.date_range())
+        summary = build_summary(reader, form.options())
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {"form": form, "summary": summary, "nav": "export"}
+    return render(request, "portability/summary.html", context, status=status)
+
+
+@login_required
+@require_POST
+def summary_pdf(request: AuthedHttpRequest) -> HttpResponse:
+    form = _form(request)
+    if not form.is_valid():
+        context = {"form": form, "summary": None, "nav": "export"}
+        return render(request, "portability/summary.html", context, status=400)
+    reader = JournalReader(request.user, form.date_range())
+    response = HttpResponse(
+        pdf_format.export_pdf(reader, form.options()), content_type=pdf_format.CONTENT_TYPE
+    )
+    today = timezone.now().astimezone(reader.zone).date()
+    response["Content-Disposition"] = f'attachment; filename="journal-summary-{today}.pdf"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
