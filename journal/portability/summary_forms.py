@@ -60,7 +60,9 @@ class SummaryForm(DateRangeForm):
         return SummaryOptions(
             date_range=self.date_range(),
             sections=frozenset(data.get("sections") or []) if chosen else frozenset(SECTIONS),
-            reflections=frozenset(data.get("reflections") or []) if chosen else None,
+            reflections=frozenset(data.get("reflections") or [])
+            if chosen
+            else frozenset(c.uuid for c in self.candidates if c.default),
             name=(data.get("name") or "").strip(),
             birth_date=data.get("birth_date"),
         )

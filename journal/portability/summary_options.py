@@ -36,6 +36,7 @@ REFLECTION_KINDS = (
 # Offered by default: the most recent of these, never expressive writing.
 DEFAULT_KINDS = (EntryKind.POST_PRACTICE, EntryKind.FREE, EntryKind.REFRAME)
 DEFAULT_REFLECTIONS = 8
+DEFAULT_REFRAMES = 3
 CANDIDATES = 30
 PREVIEW_CHARS = 90
 
@@ -73,16 +74,19 @@ def reflection_candidates(user: User, date_range: DateRange) -> list[Candidate]:
     rows = entries.order_by("-occurred_at").values_list(
         "uuid", "kind", "occurred_at", "body", "belief"
     )[:CANDIDATES]
+    rows = list(rows)
+    # Ticked for the person: up to 3 belief reframes (few and telling), then the latest other
+    # reflections with words, 8 in all; expressive writing never.
+    reframes = [r[0] for r in rows if r[1] == EntryKind.REFRAME and r[4]][:DEFAULT_REFRAMES]
+    others = [r[0] for r in rows if r[1] in DEFAULT_KINDS and r[1] != EntryKind.REFRAME and r[3]]
+    ticked = {*reframes, *others[: DEFAULT_REFLECTIONS - len(reframes)]}
     found: list[Candidate] = []
-    defaults = 0
     for uuid, kind, occurred_at, body, belief in rows:
         # Expressive writing is named, never quoted, even here.
         text = "" if kind == EntryKind.EXPRESSIVE else " ".join((belief or body or "").split())
         if len(text) > PREVIEW_CHARS:
             text = text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + "…"
-        default = kind in DEFAULT_KINDS and bool(body or belief) and defaults < DEFAULT_REFLECTIONS
-        defaults += default
         day = timezone.localtime(occurred_at, zone)
         label = f"{day:%-d %b %Y} · {ENTRY_KIND_LABELS.get(kind, kind)}: {text or '…'}"
-        found.append(Candidate(str(uuid), kind, label, default))
+        found.append(Candidate(str(uuid), kind, label, uuid in ticked))
     return found

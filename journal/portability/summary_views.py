@@ -17,7 +17,7 @@ from journal.portability import pdf_format
 from journal.portability.reader import DateRange, JournalReader
 from journal.portability.summary import build_summary
 from journal.portability.summary_forms import SummaryForm
-from journal.portability.summary_options import reflection_candidates
+from journal.portability.summary_options import SummaryOptions, reflection_candidates
 
 
 def _form(request: AuthedHttpRequest) -> SummaryForm:
@@ -34,7 +34,8 @@ def summary_page(request: AuthedHttpRequest) -> HttpResponse:
     form = _form(request)
     summary = None
     if not form.is_bound:
-        summary = build_summary(JournalReader(request.user))
+        defaults = frozenset(c.uuid for c in form.candidates if c.default)
+        summary = build_summary(JournalReader(request.user), SummaryOptions(reflections=defaults))
     elif form.is_valid():
         reader = JournalReader(request.user, form.date_range())
         summary = build_summary(reader, form.options())
