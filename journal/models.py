@@ -288,3 +288,7 @@ class AccountSession(AbstractBaseSession):
         # The engine named in settings, so this model does not import the accounts package.
         store: type[SessionBase] = import_module(settings.SESSION_ENGINE).SessionStore
         return store
+
+
+# Share links live in their own package; imported here so Django finds their models.
+from journal.sharing.models import ShareLink, ShareRateCounter, ShareView  # noqa: E402, F401

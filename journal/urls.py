@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("journal.portability.urls")),
     path("", include("journal.accounts.urls")),
     path("practices/", include("practices.urls")),
+    path("share/", include("journal.sharing.urls")),
     path("admin/", admin.site.urls),
 ]

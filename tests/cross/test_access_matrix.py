@@ -28,6 +28,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from journal.models import JournalEntry, Sensation, Tag
+from journal.portability.summary_options import SummaryOptions
+from journal.sharing.services import share_create
 from practices.models import Practice, PracticeSession
 from tests.factories import (
     JournalEntryFactory,
@@ -52,6 +54,9 @@ PUBLIC = {
     "practices:catalog",
     "practices:detail",
     "web:healthz",
+    # A share link opens for whoever holds its token, signed in or not.
+    "sharing:open",
+    "sharing:pdf",
 }
 # What the owner may get: her page, a redirect, a form's 400, or 405 for a method the
 # view does not take.
@@ -92,6 +97,13 @@ def _practice(cast: Cast) -> Any:
     return cast.rows.setdefault("practice", PracticeFactory(user=cast.alice))
 
 
+def _share(cast: Cast) -> Any:
+    if "share" not in cast.rows:
+        _entry(cast)
+        cast.rows["share"] = share_create(user=cast.alice, options=SummaryOptions(), days=7)
+    return cast.rows["share"]
+
+
 def _uuid_of(getter: Callable[[Cast], Any]) -> Callable[[Cast], str]:
     return lambda cast: str(getter(cast).uuid)
 
@@ -103,6 +115,9 @@ FILLERS: dict[str, tuple[Callable[[Cast], str], bool]] = {
     "sensation_uuid": (_uuid_of(_sensation), True),
     "tag_uuid": (_uuid_of(_tag), True),
     "practice_uuid": (_uuid_of(_practice), True),
+    "share_uuid": (lambda cast: str(_share(cast)[0].uuid), True),
+    # The token is the key itself: anyone holding it sees the same shared summary.
+    "share_token": (lambda cast: _share(cast)[1], False),
     "slug": (lambda cast: "body-scan", False),
     "year": (lambda cast: str(date.today().isocalendar().year), False),
     "week": (lambda cast: str(date.today().isocalendar().week), False),

@@ -103,9 +103,7 @@ def test_practices_carry_the_median_change_and_its_n(alice: User) -> None:
     assert (body_scan.pain_median, body_scan.safety_median) == (-2, 2)
     assert dict(body_scan.changes)["Pain"] == "−2"
     assert [r.name for r in summary.helped] == ["Body scan"]
-    assert summary.helped[0].helped_words == (
-        "pain −2, safety +2 (medians of 3 rated sessions)"
-    )
+    assert summary.helped[0].helped_words == ("pain −2, safety +2 (medians of 3 rated sessions)")
     assert rows["Pendulation"].rated == 1 and not rows["Pendulation"].helped
 
 
