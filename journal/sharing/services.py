@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from journal.portability.reader import DateRange
-from journal.portability.summary_options import SECTIONS, SummaryOptions
+from journal.portability.summary_options import SECTIONS, SummaryOptions, reflection_candidates
 from journal.sharing.models import ShareLink, ShareRateCounter, ShareView
 
 TOKEN_BYTES = 24  # 192 random bits
@@ -39,6 +39,10 @@ def share_create(
     """A new link for `days` days (1 to 30); returns it with its token, which is shown once."""
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise ValueError(f"a link lasts {MIN_DAYS} to {MAX_DAYS} days, not {days}")
+    reflections = options.reflections
+    if reflections is None:  # the default choice, fixed now: the link never grows
+        candidates = reflection_candidates(user, options.date_range)
+        reflections = frozenset(c.uuid for c in candidates if c.default)
     token = secrets.token_urlsafe(TOKEN_BYTES)
     now = timezone.now()
     # Old counters are no use to anyone; a new link is a quiet moment to clear them.
@@ -49,7 +53,7 @@ def share_create(
         since=options.date_range.since,
         until=options.date_range.until,
         sections=sorted(options.sections & set(SECTIONS)),
-        reflections=sorted(options.reflections or []),
+        reflections=sorted(reflections),
         name=options.name,
         birth_date=options.birth_date,
         passcode_hash=make_password(passcode) if passcode else "",
