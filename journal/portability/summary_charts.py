@@ -166,11 +166,8 @@ def session_daily(sessions: QuerySet[Any], zone: ZoneInfo) -> dict[str, dict[dat
     }
 
 
-def rating_charts(
-    daily: Daily, sessions: dict[str, dict[date, float]], periods: Periods
-) -> list[SummaryChart]:
-    """Check-in pain, tension and stress; sleep; and pain and safety around practice."""
-    every = gettext(
+def _every(periods: Periods) -> str:
+    return gettext(
         "Each point is the mean of the daily values of one %(period)s with at least "
         "%(days)s days rated; a %(period)s with fewer is left out."
     ) % {
@@ -178,25 +175,27 @@ def rating_charts(
         "days": MIN_POINT_DAYS,
     }
 
-    def series(name: str, css: str, by_day: dict[date, float], marker: str) -> Series:
-        return Series(name, css, _points(period_values(by_day, periods)), marker)
 
-    def around(kind: str) -> list[Series]:
-        return [
-            series(
-                gettext("Before practice"),
-                "series-before",
-                sessions.get(f"before_{kind}", {}),
-                "circle",
-            ),
-            series(
-                gettext("After practice"),
-                "series-after",
-                sessions.get(f"after_{kind}", {}),
-                "square",
-            ),
-        ]
+def _series(
+    name: str, css: str, by_day: dict[date, float], periods: Periods, marker: str = "circle"
+) -> Series:
+    return Series(name, css, _points(period_values(by_day, periods)), marker)
 
+
+def _around(kind: str, sessions: dict[str, dict[date, float]], periods: Periods) -> list[Series]:
+    before = sessions.get(f"before_{kind}", {})
+    after = sessions.get(f"after_{kind}", {})
+    return [
+        _series(gettext("Before practice"), "series-before", before, periods),
+        _series(gettext("After practice"), "series-after", after, periods, "square"),
+    ]
+
+
+def rating_charts(
+    daily: Daily, sessions: dict[str, dict[date, float]], periods: Periods
+) -> list[SummaryChart]:
+    """Check-in pain, tension and stress; sleep; and pain and safety around practice."""
+    every = _every(periods)
     values = daily.values
     return [
         _chart(
@@ -205,9 +204,9 @@ def rating_charts(
             gettext("From the morning check-ins, 0 to 10.") + " " + every,
             periods,
             [
-                series(gettext("Pain"), "series-pain", values["pain"], "circle"),
-                series(gettext("Tension"), "series-tension", values["tension"], "square"),
-                series(gettext("Stress"), "series-stress", values["stress"], "diamond"),
+                _series(gettext("Pain"), "series-pain", values["pain"], periods),
+                _series(gettext("Tension"), "series-tension", values["tension"], periods, "square"),
+                _series(gettext("Stress"), "series-stress", values["stress"], periods, "diamond"),
             ],
         ),
         _chart(
@@ -215,20 +214,20 @@ def rating_charts(
             gettext("Sleep"),
             gettext("Hours of sleep reported in the check-ins (shown up to 10).") + " " + every,
             periods,
-            [series(gettext("Sleep (hours)"), "series-sleep", values["sleep_hours"], "circle")],
+            [_series(gettext("Sleep (hours)"), "series-sleep", values["sleep_hours"], periods)],
         ),
         _chart(
             "summary-pain",
             gettext("Pain around practice"),
             gettext("Pain (0-10) before and after practice sessions.") + " " + every,
             periods,
-            around("pain"),
+            _around("pain", sessions, periods),
         ),
         _chart(
             "summary-safety",
             gettext("Sense of safety and calm around practice"),
             gettext("Safety and calm (0-10) before and after practice sessions.") + " " + every,
             periods,
-            around("safety"),
+            _around("safety", sessions, periods),
         ),
     ]

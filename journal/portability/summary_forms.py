@@ -44,7 +44,9 @@ class SummaryForm(DateRangeForm):
     def __init__(self, *args: Any, candidates: list[Candidate], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.candidates = candidates
-        self.fields["reflections"].choices = [(c.uuid, c.label) for c in candidates]
+        reflections = self.fields["reflections"]
+        assert isinstance(reflections, forms.MultipleChoiceField)
+        reflections.choices = [(c.uuid, c.label) for c in candidates]
         self.fields["sections"].initial = list(SECTIONS)
         self.fields["reflections"].initial = [c.uuid for c in candidates if c.default]
 

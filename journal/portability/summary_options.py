@@ -71,10 +71,11 @@ def reflection_candidates(user: User, date_range: DateRange) -> list[Candidate]:
         entries = entries.filter(occurred_at__gte=start)
     if end is not None:
         entries = entries.filter(occurred_at__lt=end)
-    rows = entries.order_by("-occurred_at").values_list(
-        "uuid", "kind", "occurred_at", "body", "belief"
-    )[:CANDIDATES]
-    rows = list(rows)
+    rows = list(
+        entries.order_by("-occurred_at").values_list(
+            "uuid", "kind", "occurred_at", "body", "belief"
+        )[:CANDIDATES]
+    )
     # Ticked for the person: up to 3 belief reframes (few and telling), then the latest other
     # reflections with words, 8 in all; expressive writing never.
     reframes = [r[0] for r in rows if r[1] == EntryKind.REFRAME and r[4]][:DEFAULT_REFRAMES]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
@@ -31,61 +31,66 @@ def region_levels(figures: Sequence[RegionFigure]) -> dict[str, tuple[int, str]]
     }
 
 
+def _day_lines(review: WeekReview, days: list[Any]) -> SafeString:
+    return line_chart(
+        chart_id="pain-chart",
+        title=gettext("Pain and tension by day"),
+        description=gettext(
+            "Morning check-in pain and tension, and the average strength of unpleasant "
+            "sensations noted that day, each from 0 to 10. The table below has the numbers."
+        ),
+        days=days,
+        series=[
+            Series(gettext("Pain"), "series-pain", [d.pain for d in review.days]),
+            Series(
+                gettext("Tension"), "series-tension", [d.tension for d in review.days], "square"
+            ),
+            Series(
+                gettext("Unpleasant sensations"),
+                "series-sensation",
+                [d.sensation_intensity for d in review.days],
+                "diamond",
+                gettext("Sensations"),
+            ),
+        ],
+    )
+
+
+def _day_bars(review: WeekReview, days: list[Any]) -> SafeString:
+    columns, names = day_columns(days)
+    return bar_rows(
+        chart_id="context-chart",
+        title=gettext("Stress, sleep and practice by day"),
+        description=gettext(
+            "Stress from 0 to 10, hours of sleep, and minutes of practice each day."
+        ),
+        columns=columns,
+        names=names,
+        rows=[
+            BarRow(gettext("Stress"), "series-stress", [d.stress for d in review.days], 10),
+            BarRow(
+                gettext("Sleep (hours)"),
+                "series-sleep",
+                [d.sleep_hours for d in review.days],
+                10,
+                " h",
+            ),
+            BarRow(
+                gettext("Practice (minutes)"),
+                "series-minutes",
+                [d.minutes or None for d in review.days],
+                max([30, *(d.minutes for d in review.days)]),
+                " min",
+            ),
+        ],
+    )
+
+
 def week_charts(review: WeekReview) -> dict[str, SafeString]:
     days = [d.day for d in review.days]
-    columns, names = day_columns(days)
     return {
-        "pain": line_chart(
-            chart_id="pain-chart",
-            title=gettext("Pain and tension by day"),
-            description=gettext(
-                "Morning check-in pain and tension, and the average strength of unpleasant "
-                "sensations noted that day, each from 0 to 10. The table below has the numbers."
-            ),
-            days=days,
-            series=[
-                Series(gettext("Pain"), "series-pain", [d.pain for d in review.days]),
-                Series(
-                    gettext("Tension"),
-                    "series-tension",
-                    [d.tension for d in review.days],
-                    "square",
-                ),
-                Series(
-                    gettext("Unpleasant sensations"),
-                    "series-sensation",
-                    [d.sensation_intensity for d in review.days],
-                    "diamond",
-                    gettext("Sensations"),
-                ),
-            ],
-        ),
-        "context": bar_rows(
-            chart_id="context-chart",
-            title=gettext("Stress, sleep and practice by day"),
-            description=gettext(
-                "Stress from 0 to 10, hours of sleep, and minutes of practice each day."
-            ),
-            columns=columns,
-            names=names,
-            rows=[
-                BarRow(gettext("Stress"), "series-stress", [d.stress for d in review.days], 10),
-                BarRow(
-                    gettext("Sleep (hours)"),
-                    "series-sleep",
-                    [d.sleep_hours for d in review.days],
-                    10,
-                    " h",
-                ),
-                BarRow(
-                    gettext("Practice (minutes)"),
-                    "series-minutes",
-                    [d.minutes or None for d in review.days],
-                    max([30, *(d.minutes for d in review.days)]),
-                    " min",
-                ),
-            ],
-        ),
+        "pain": _day_lines(review, days),
+        "context": _day_bars(review, days),
         "unpleasant": body_map(
             chart_id="map-unpleasant",
             title=gettext("Where unpleasant sensations were felt"),

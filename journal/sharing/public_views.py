@@ -19,11 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from journal.accounts.profiles import profile_for
 from journal.accounts.security_log import client_ip
+from journal.models import ShareLink
 from journal.portability import pdf_format
 from journal.portability.reader import JournalReader
 from journal.portability.summary import build_summary
 from journal.sharing.forms import PasscodeForm
-from journal.sharing.models import ShareLink
 from journal.sharing.services import (
     PASSCODES,
     REQUESTS,

@@ -16,9 +16,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from journal.models import ShareLink, ShareRateCounter, ShareView
 from journal.portability.reader import DateRange
 from journal.portability.summary_options import SECTIONS, SummaryOptions, reflection_candidates
-from journal.sharing.models import ShareLink, ShareRateCounter, ShareView
 
 TOKEN_BYTES = 24  # 192 random bits
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32}")

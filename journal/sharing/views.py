@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from journal.core.http import AuthedHttpRequest
 from journal.core.ownership import get_owned_or_404
+from journal.models import ShareLink, ShareView
 from journal.portability.reader import DateRange
 from journal.portability.summary_forms import SummaryForm
 from journal.portability.summary_options import reflection_candidates
 from journal.sharing.forms import ShareForm
-from journal.sharing.models import ShareLink, ShareView
 from journal.sharing.services import share_create, share_revoke
 
 VIEWS_SHOWN = 50

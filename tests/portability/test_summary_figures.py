@@ -145,13 +145,14 @@ def test_sections_left_out_are_not_computed_or_shown(alice: User) -> None:
 
 
 def test_reflections_are_only_the_chosen_ones_in_the_range(alice: User, bob: User) -> None:
-    inside = JournalEntryFactory(user=alice, kind=EntryKind.FREE, occurred_at=at(MONDAY, 9),
+    inside: Any = JournalEntryFactory(user=alice, kind=EntryKind.FREE, occurred_at=at(MONDAY, 9),
                                  body="inside words")  # fmt: skip
-    expressive = JournalEntryFactory(user=alice, kind=EntryKind.EXPRESSIVE,
+    expressive: Any = JournalEntryFactory(user=alice, kind=EntryKind.EXPRESSIVE,
                                      occurred_at=at(MONDAY, 10), body="raw words")  # fmt: skip
-    outside = JournalEntryFactory(user=alice, kind=EntryKind.FREE,
-                                  occurred_at=at(MONDAY - timedelta(days=3), 9), body="old")  # fmt: skip
-    bobs = JournalEntryFactory(user=bob, kind=EntryKind.FREE, occurred_at=at(MONDAY, 9),
+    earlier = at(MONDAY - timedelta(days=3), 9)
+    outside: Any = JournalEntryFactory(user=alice, kind=EntryKind.FREE, occurred_at=earlier,
+                                       body="old")  # fmt: skip
+    bobs: Any = JournalEntryFactory(user=bob, kind=EntryKind.FREE, occurred_at=at(MONDAY, 9),
                                body="bob's words")  # fmt: skip
     reader = JournalReader(alice, RANGE)
     default = build_summary(reader, SummaryOptions(date_range=RANGE))

@@ -45,7 +45,7 @@ def _structure_roles(node: Any, found: set[str], depth: int = 0) -> None:
 def test_the_pdf_is_tagged_with_a_structure_tree(alice: User) -> None:
     build_journal(alice, days=14)
     pdf = _pdf(alice)
-    root = pdf.trailer["/Root"]
+    root: Any = pdf.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/Lang" in root
     roles: set[str] = set()

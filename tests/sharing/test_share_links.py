@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from journal.accounts.profiles import profile_for
 from journal.core.vocabulary import EntryKind
+from journal.models import ShareLink, ShareView
 from journal.portability.reader import DateRange
 from journal.portability.summary_options import SummaryOptions
-from journal.sharing.models import ShareLink, ShareView
 from journal.sharing.services import (
     PASSCODE_LIMIT,
     REQUEST_LIMIT,
@@ -92,7 +92,7 @@ def test_it_shows_only_the_chosen_days_and_sections(alice: User, bob: User) -> N
 
 def test_it_never_shows_a_reflection_chosen_from_outside(alice: User, bob: User) -> None:
     _journal(alice, bob)
-    bobs = JournalEntryFactory(user=bob, kind=EntryKind.FREE, occurred_at=at(date(2026, 3, 3)),
+    bobs: Any = JournalEntryFactory(user=bob, kind=EntryKind.FREE, occurred_at=at(date(2026, 3, 3)),
                                body="smuggled")  # fmt: skip
     _, token = _link(alice, reflections=frozenset({str(bobs.uuid)}))
     assert "smuggled" not in Client().get(_url(token)).content.decode()
@@ -158,8 +158,14 @@ def test_a_link_lasts_one_to_thirty_days(alice: User, alice_client: Client, days
 def test_making_a_link_shows_it_once(alice: User, alice_client: Client) -> None:
     response = alice_client.post(
         reverse("sharing:create"),
-        {"expires_in_days": 3, "since": "2026-03-02", "until": "2026-03-08", "chosen": "1",
-         "sections": ["charts"], "name": "Rowan Ash"},  # fmt: skip
+        {
+            "expires_in_days": 3,
+            "since": "2026-03-02",
+            "until": "2026-03-08",
+            "chosen": "1",
+            "sections": ["charts"],
+            "name": "Rowan Ash",
+        },
     )
     assert response.status_code == 200
     link = ShareLink.objects.get()
