@@ -78,7 +78,7 @@ def _x(index: int, count: int, right: float = RIGHT) -> float:
     return LEFT + step * (index + 0.5)
 
 
-LABEL_SPACE = 84  # the line chart's right margin, where each line is named at its end
+LABEL_SPACE = 98  # the line chart's right margin, where each line is named at its end
 LABEL_GAP = 16  # the least distance between two of those names
 DODGE = 11  # how far markers of one day sit apart, so equal values stay visible
 
@@ -154,7 +154,7 @@ def _end_labels(
         format_html(
             '<text class="direct-label {}" x="{}" y="{}">{}</text>',
             series[index].css,
-            WIDTH - LABEL_SPACE + 10,
+            WIDTH - LABEL_SPACE + 6,
             _fmt(y + 5),
             series[index].short or series[index].name,
         )
@@ -188,6 +188,7 @@ def line_chart(
         label_x = _x(index, count, LABEL_SPACE)
         parts.append(_column_label(label_x, height - 24, f"{day:%a} {day.day}"))
     ends: dict[int, float] = {}
+    marks: list[SafeString] = []  # drawn after every line, so no line crosses a marker
     for number, line in enumerate(series):
         shift = _dodge(number, len(series), step)
 
@@ -213,8 +214,9 @@ def line_chart(
         for index, value in enumerate(line.values):
             if value is not None:
                 label = f"{line.name}, {days[index]:%A}: {_fmt(value)}"
-                parts.append(_marker(line.marker, x(index), y(value), line.css, label))
+                marks.append(_marker(line.marker, x(index), y(value), line.css, label))
                 ends[number] = y(value)
+    parts.extend(marks)
     parts.extend(_end_labels(series, ends, plot_bottom))
     return _svg(chart_id, height, title, description, parts)
 

@@ -137,7 +137,9 @@ def _cell(day: date, cell: tuple[str, str, str] | None) -> SafeString:
     )
 
 
-def _month_table(month: date, week_start: int, cells: dict[date, tuple[str, str, str]]) -> str:
+def _month_table(
+    month: date, week_start: int, cells: dict[date, tuple[str, str, str]], span: tuple[date, date]
+) -> str:
     first = month - timedelta(days=(month.weekday() - week_start) % 7)
     end = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
     heads = format_html_join(
@@ -150,6 +152,10 @@ def _month_table(month: date, week_start: int, cells: dict[date, tuple[str, str,
     )
     rows: list[str] = []
     day = first
+    # Weeks wholly before the first day shown or after the last are left out, not drawn empty.
+    while day + timedelta(days=6) < span[0]:
+        day += timedelta(days=7)
+    end = min(end, span[1] + timedelta(days=1))
     while day < end:
         row = [
             _cell(d, cells.get(d) if d.month == month.month else None)
@@ -180,7 +186,8 @@ def calendar_heatmap(
     if not days:
         return format_html('<div class="cal-year" role="group" aria-label="{}"></div>', title)
     months = _month_starts(days[0][0], days[-1][0])
-    tables = [_month_table(month, week_start, cells) for month in reversed(months)]
+    span = (days[0][0], days[-1][0])
+    tables = [_month_table(month, week_start, cells, span) for month in reversed(months)]
     return format_html(
         '<div class="cal-year" role="group" aria-label="{}">{}</div>',
         title,
