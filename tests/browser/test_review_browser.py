@@ -11,6 +11,9 @@ from playwright.sync_api import Page, expect
 from journal.accounts.profiles import profile_for
 from journal.core.dates import Week
 from journal.demo.seed import demo_seed
+from journal.portability.reader import DateRange
+from journal.portability.summary_options import SummaryOptions
+from journal.sharing.services import share_create
 from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
 from tests.factories import CheckInFactory, UserFactory
@@ -194,3 +197,41 @@ def test_the_review_fits_a_phone_without_sideways_scroll(
         assert phone_page.evaluate(SMALLEST_CHART_TEXT) >= 12, url
         screenshot(phone_page, f"review-{name}-phone-{scheme}")
         assert serious_violations(phone_page) == [], url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_shared_summary_reads_well_on_a_clinicians_phone(
+    phone_page: Page, seeded: tuple[User, Week], scheme: str
+) -> None:
+    user, week = seeded
+    since = week.shifted(-8).start
+    _, token = share_create(
+        user=user,
+        options=SummaryOptions(date_range=DateRange(since=since), name="Rowan Ash"),
+        days=7,
+    )
+    phone_page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    response = phone_page.goto(f"/share/s/{token}/")
+    assert response is not None and response.headers["referrer-policy"] == "no-referrer"
+    expect(phone_page.get_by_role("heading", name="Overview")).to_be_visible()
+    expect(phone_page.get_by_text("Rowan Ash")).to_be_visible()
+    assert phone_page.evaluate(NO_SIDEWAYS)
+    screenshot(phone_page, f"share-phone-{scheme}")
+    assert serious_violations(phone_page) == []
+
+
+def test_the_summary_and_links_pages_are_accessible(
+    page: Page, seeded: tuple[User, Week], password: str
+) -> None:
+    user, _ = seeded
+    log_in(page, user.username, password)
+    for url, name in (("/export/summary/", "summary"), ("/share/", "share-links")):
+        page.goto(url)
+        screenshot(page, f"{name}-desktop")
+        assert serious_violations(page) == [], url
+    page.get_by_label("The link works for (days)").fill("3")
+    page.get_by_role("button", name="Make the link").click()
+    link = page.get_by_role("textbox", name="Link", exact=True).input_value()
+    assert "/share/s/" in link
+    page.goto(link)
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible()
