@@ -369,3 +369,17 @@ class ShareRateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hits} hits since {self.window_start:%H:%M}"
+
+
+class SummaryIdentity(models.Model):
+    """The name and date of birth a person asked to be remembered for their clinician
+    summaries; without that request nothing typed on the summary page is kept."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="summary_identity"
+    )
+    name = models.CharField(max_length=120, blank=True)
+    birth_date = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Summary details of {self.user_id}"

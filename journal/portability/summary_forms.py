@@ -38,6 +38,10 @@ class SummaryForm(DateRangeForm):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    remember = forms.BooleanField(
+        label=gettext_lazy("Remember my name and date of birth for next time"),
+        required=False,
+    )
     # Set by the form itself: the person has made their choices (an unticked box is a choice).
     chosen = forms.BooleanField(required=False, widget=forms.HiddenInput, initial=True)
 

@@ -1,7 +1,7 @@
 """The clinician summary page and its PDF.
 
 The page's choices are sent by POST: a typed name and date of birth must not end up in a
-URL (browser history, server logs). Nothing typed here is stored.
+URL (browser history, server logs). They are stored only when the person ticks "remember".
 """
 
 from __future__ import annotations
@@ -17,15 +17,23 @@ from journal.portability import pdf_format
 from journal.portability.reader import DateRange, JournalReader
 from journal.portability.summary import build_summary
 from journal.portability.summary_forms import SummaryForm
+from journal.portability.summary_identity import identity_initial, identity_keep
 from journal.portability.summary_options import SummaryOptions, reflection_candidates
 
 
 def _form(request: AuthedHttpRequest) -> SummaryForm:
-    """The choices: posted ones, or the days of a link from the export page, or defaults."""
+    """The choices: posted ones, or the days of a link from the export page, or defaults
+    (with the name and date of birth the person asked to have remembered)."""
     data = request.POST if request.method == "POST" else (request.GET or None)
     probe = SummaryForm(data, candidates=[])
     date_range = probe.date_range() if data is not None and probe.is_valid() else DateRange()
-    return SummaryForm(data, candidates=reflection_candidates(request.user, date_range))
+    candidates = reflection_candidates(request.user, date_range)
+    if data is None:
+        return SummaryForm(candidates=candidates, initial=identity_initial(request.user))
+    form = SummaryForm(data, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        identity_keep(user=request.user, cleaned=form.cleaned_data)
+    return form
 
 
 @login_required
@@ -35,7 +43,11 @@ def summary_page(request: AuthedHttpRequest) -> HttpResponse:
     summary = None
     if not form.is_bound:
         defaults = frozenset(c.uuid for c in form.candidates if c.default)
-        summary = build_summary(JournalReader(request.user), SummaryOptions(reflections=defaults))
+        kept = form.initial
+        options = SummaryOptions(
+            reflections=defaults, name=kept.get("name", ""), birth_date=kept.get("birth_date")
+        )
+        summary = build_summary(JournalReader(request.user), options)
     elif form.is_valid():
         reader = JournalReader(request.user, form.date_range())
         summary = build_summary(reader, form.options())

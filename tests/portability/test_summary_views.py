@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from journal.models import SummaryIdentity
 from tests.factories import JournalEntryFactory
 from tests.portability.test_export_formats import build_journal
 
@@ -23,10 +24,10 @@ def fast_passwords(settings: Any) -> None:
 
 def test_the_summary_page_shows_the_overview_first(alice_client, alice, django_assert_num_queries):
     build_journal(alice, days=20)
-    # session, user, profile; reflection candidates; entry span, session span; daily values
-    # (entries, sessions); session ratings; practices; regions, body maps; red flags;
-    # chosen reflections
-    with django_assert_num_queries(14):
+    # session, user, profile; reflection candidates; remembered name; entry span, session
+    # span; daily values (entries, sessions); session ratings; practices; regions, body maps;
+    # red flags; chosen reflections
+    with django_assert_num_queries(15):
         response = alice_client.get(reverse("portability:summary"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -50,6 +51,16 @@ def test_the_name_is_posted_never_put_in_a_url(alice_client, alice):
     assert "Rowan Ash" in html and "2 April 1980" in html
     assert ">Practices</h2>" not in html  # not chosen
     assert "Rowan" not in alice_client.get(URL).content.decode()  # nothing was stored
+
+
+def test_the_name_is_remembered_only_when_asked_and_forgotten_when_unticked(alice_client, alice):
+    details = {"chosen": "1", "name": "Rowan Ash", "birth_date": "1980-04-02"}
+    alice_client.post(URL, {**details, "remember": "on"})
+    assert SummaryIdentity.objects.filter(user=alice, name="Rowan Ash").exists()
+    page = alice_client.get(URL).content.decode()
+    assert 'value="Rowan Ash"' in page and 'value="1980-04-02"' in page
+    alice_client.post(URL, details)
+    assert not SummaryIdentity.objects.filter(user=alice).exists()
 
 
 def test_a_future_date_of_birth_is_refused(alice_client):
