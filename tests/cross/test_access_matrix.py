@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
-from journal.models import JournalEntry, Sensation, Tag
+from journal.models import JournalEntry, Sensation, ShareLink, Tag
 from journal.portability.summary_options import SummaryOptions
 from journal.sharing.services import share_create
 from practices.models import Practice, PracticeSession
@@ -191,7 +191,7 @@ def fill(route: Route, cast: Cast) -> tuple[str, bool]:
 
 def snapshot(user: User) -> dict[str, list[dict[str, Any]]]:
     """Everything of alice's that another person's request must not change."""
-    models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession)
+    models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession, ShareLink)
     return {
         model.__name__: [
             dict(row) for row in model.objects.filter(user=user).order_by("id").values()
