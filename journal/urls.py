@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("journal.factors.urls")),
     path("practices/", include("practices.urls")),
     path("", include("journal.reminders.urls")),
+    path("share/", include("journal.sharing.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the app needs, when they are missing.
 #   runtime: Pango and fonts for the PDF export (WeasyPrint)
-#   test:    the above, plus Chromium for the browser tests and wrk for the benchmark smoke test
+#   test:    the above, plus Chromium for the browser tests, wrk for the benchmark smoke test and
+#            poppler-utils (pdftoppm) to render the PDF summary to images
 #   ci:      the above, plus PostgreSQL for the second test run
 #   bench:   the above runtime packages, plus wrk for load generation
 set -euo pipefail
@@ -9,8 +10,8 @@ set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 case "${1:-runtime}" in
   runtime) ;;
-  test) want+=(chromium wrk) ;;
-  ci) want+=(chromium wrk postgresql) ;;
+  test) want+=(chromium wrk poppler-utils) ;;
+  ci) want+=(chromium wrk poppler-utils postgresql) ;;
   bench) want+=(wrk) ;;
   *) echo "usage: $0 runtime|test|ci|bench" >&2; exit 2 ;;
 esac

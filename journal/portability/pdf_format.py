@@ -8,29 +8,36 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from journal.portability.reader import JournalReader
 from journal.portability.summary import build_summary
+from journal.portability.summary_options import SummaryOptions
 
 CONTENT_TYPE = "application/pdf"
 EXTENSION = "pdf"
-STYLESHEET = "css/export.css"
+STYLESHEETS = ("css/export.css", "css/summary.css")
 
 
-def _stylesheet_path() -> str:
-    found = finders.find(STYLESHEET)
+def _stylesheet_path(name: str) -> str:
+    found = finders.find(name)
     if isinstance(found, list):
         found = found[0] if found else None
     if found:
         return str(found)
-    return str(Path(settings.STATIC_ROOT) / STYLESHEET)
+    return str(Path(settings.STATIC_ROOT) / name)
 
 
-def summary_html(reader: JournalReader) -> str:
+# Tagged, with the structure tree and metadata PDF/UA-1 asks for (WeasyPrint's variant).
+PDF_VARIANT = "pdf/ua-1"
+
+
+def summary_html(reader: JournalReader, options: SummaryOptions | None = None) -> str:
     return render_to_string(
         "portability/summary_pdf.html",
         {
-            "summary": build_summary(reader),
+            "summary": build_summary(reader, options),
+            "LANGUAGE_CODE": get_language() or "en",
             "range": reader.range,
             "generated_at": timezone.now().astimezone(reader.zone),
             "SITE_NAME": getattr(settings, "SITE_NAME", "Journal"),
@@ -43,13 +50,14 @@ def _no_fetching(url: str, *args: object, **kwargs: object) -> dict[str, object]
     raise ValueError(f"The PDF summary does not load {url[:40]}")
 
 
-def export_pdf(reader: JournalReader) -> bytes:
+def export_pdf(reader: JournalReader, options: SummaryOptions | None = None) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only the PDF needs.
     from weasyprint import CSS, HTML
 
-    html = summary_html(reader)
+    html = summary_html(reader, options)
     return bytes(
         HTML(string=html, url_fetcher=_no_fetching).write_pdf(
-            stylesheets=[CSS(filename=_stylesheet_path())]
+            stylesheets=[CSS(filename=_stylesheet_path(name)) for name in STYLESHEETS],
+            pdf_variant=PDF_VARIANT,
         )
     )

@@ -12,10 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from journal.accounts.ratelimit import rate_limited
 from journal.core.http import AuthedHttpRequest
 from journal.portability import formats
-from journal.portability.forms import DateRangeForm, ExportForm, ImportForm, too_large_message
+from journal.portability.forms import ExportForm, ImportForm, too_large_message
 from journal.portability.importer import ImportFileError, human_size, journal_import
 from journal.portability.reader import JournalReader
-from journal.portability.summary import build_summary
 
 
 def download_name(reader: JournalReader, extension: str, *, prefix: str = "journal") -> str:
@@ -53,21 +52,6 @@ def export_download(request: AuthedHttpRequest) -> HttpResponse | StreamingHttpR
         response = HttpResponse(b"".join(chosen.write(reader)), content_type=chosen.content_type)
     _attachment(response, download_name(reader, chosen.extension, prefix=chosen.prefix))
     return response
-
-
-@login_required
-@require_GET
-def export_summary(request: AuthedHttpRequest) -> HttpResponse:
-    form = DateRangeForm(request.GET)
-    summary = None
-    if form.is_valid():
-        summary = build_summary(JournalReader(request.user, form.date_range()))
-    return render(
-        request,
-        "portability/summary.html",
-        {"form": form, "summary": summary, "nav": "export"},
-        status=200 if form.is_valid() else 400,
-    )
 
 
 @login_required

@@ -22,17 +22,24 @@ TOP = 14
 BOTTOM = 44
 
 
-def _column_label(x: float, y: float, text: str) -> SafeString:
-    """An x-axis label on two lines ("Mon" over "16"), so narrow screens stay readable."""
+def _column_label(x: float, y: float, text: str, note: str = "") -> SafeString:
+    """An x-axis label on two lines ("Mon" over "16"), so narrow screens stay readable; a
+    `note` ("so far") goes on a third line."""
     first, _, second = text.partition(" ")
+    extra = (
+        format_html('<tspan class="axis-note" x="{}" dy="15">{}</tspan>', _fmt(x), note)
+        if note
+        else ""
+    )
     return format_html(
         '<text class="axis" x="{}" y="{}" text-anchor="middle">{}<tspan x="{}" dy="15">{}</tspan>'
-        "</text>",
+        "{}</text>",
         _fmt(x),
         _fmt(y),
         first,
         _fmt(x),
         second,
+        extra,
     )
 
 
@@ -46,6 +53,7 @@ class Series:
     css: str  # class suffix: series-pain, series-tension, ...
     values: Sequence[float | None]
     marker: str = "circle"  # circle | square | diamond
+    short: str = ""  # the name printed at the line's end; the full name by default
 
 
 def _svg(
@@ -65,9 +73,33 @@ def _svg(
     )
 
 
-def _x(index: int, count: int) -> float:
-    step = (WIDTH - LEFT - RIGHT) / count
+def _x(index: int, count: int, right: float = RIGHT) -> float:
+    step = (WIDTH - LEFT - right) / count
     return LEFT + step * (index + 0.5)
+
+
+LABEL_SPACE = 98  # the line chart's right margin, where each line is named at its end
+LABEL_GAP = 16  # the least distance between two of those names
+DODGE = 11  # how far markers of one day sit apart, so equal values stay visible
+
+
+def _dodge(series_index: int, series_count: int, step: float) -> float:
+    """Markers of one day side by side, centred on the day: equal values never hide."""
+    spread = min(DODGE, step / (series_count + 1))
+    return (series_index - (series_count - 1) / 2) * spread
+
+
+def _spread(wanted: list[tuple[float, int]], top: float, bottom: float) -> dict[int, float]:
+    """Heights for the lines' end names: as wanted, pushed apart to LABEL_GAP, kept in view."""
+    placed: dict[int, float] = {}
+    last = top - LABEL_GAP
+    for y, index in sorted(wanted):
+        last = max(y, last + LABEL_GAP)
+        placed[index] = last
+    overflow = last - bottom
+    if overflow > 0:
+        placed = {index: y - overflow for index, y in placed.items()}
+    return placed
 
 
 _MARKERS = {
@@ -113,6 +145,23 @@ def _grid(y: Callable[[float], float], paint: SafeString | None = None) -> list[
     ]
 
 
+def _end_labels(
+    series: Sequence[Series], ends: dict[int, float], plot_bottom: float
+) -> list[SafeString]:
+    """Each line named in its colour at its last value (direct labels, not only a legend)."""
+    placed = _spread([(y, i) for i, y in ends.items()], TOP + 4, plot_bottom)
+    return [
+        format_html(
+            '<text class="direct-label {}" x="{}" y="{}">{}</text>',
+            series[index].css,
+            WIDTH - LABEL_SPACE + 6,
+            _fmt(y + 5),
+            series[index].short or series[index].name,
+        )
+        for index, y in sorted(placed.items())
+    ]
+
+
 def line_chart(
     *,
     chart_id: str,
@@ -121,24 +170,37 @@ def line_chart(
     days: Sequence[date],
     series: Sequence[Series],
 ) -> SafeString:
-    """Values 0-10 per day; a line joins days next to each other, gaps stay gaps."""
+    """Values 0-10 per day; a line joins days next to each other, gaps stay gaps.
+
+    The markers of one day sit side by side and each line is named at its end, so two
+    series with the same values are still two things to see.
+    """
     height = 250
     plot_bottom = height - BOTTOM
-    count = len(days)
+    count = max(1, len(days))
+    step = (WIDTH - LEFT - LABEL_SPACE) / count
 
     def y(value: float) -> float:
         return plot_bottom - (plot_bottom - TOP) * value / 10
 
     parts = _grid(y)
     for index, day in enumerate(days):
-        parts.append(_column_label(_x(index, count), height - 24, f"{day:%a} {day.day}"))
-    for line in series:
+        label_x = _x(index, count, LABEL_SPACE)
+        parts.append(_column_label(label_x, height - 24, f"{day:%a} {day.day}"))
+    ends: dict[int, float] = {}
+    marks: list[SafeString] = []  # drawn after every line, so no line crosses a marker
+    for number, line in enumerate(series):
+        shift = _dodge(number, len(series), step)
+
+        def x(index: int, shift: float = shift) -> float:
+            return _x(index, count, LABEL_SPACE) + shift
+
         segments: list[list[tuple[float, float]]] = [[]]
         for index, value in enumerate(line.values):
             if value is None:
                 segments.append([])
                 continue
-            segments[-1].append((_x(index, count), y(value)))
+            segments[-1].append((x(index), y(value)))
         for segment in segments:
             if len(segment) > 1:
                 points = " ".join(f"{_fmt(px)},{_fmt(py)}" for px, py in segment)
@@ -152,7 +214,10 @@ def line_chart(
         for index, value in enumerate(line.values):
             if value is not None:
                 label = f"{line.name}, {days[index]:%A}: {_fmt(value)}"
-                parts.append(_marker(line.marker, _x(index, count), y(value), line.css, label))
+                marks.append(_marker(line.marker, x(index), y(value), line.css, label))
+                ends[number] = y(value)
+    parts.extend(marks)
+    parts.extend(_end_labels(series, ends, plot_bottom))
     return _svg(chart_id, height, title, description, parts)
 
 
@@ -226,7 +291,12 @@ STRIP = 84  # the height of one measure's strip in `bar_rows`
 
 
 def _strip(
-    row: BarRow, top: float, count: int, names: Sequence[str], bar_width: float
+    row: BarRow,
+    top: float,
+    count: int,
+    names: Sequence[str],
+    bar_width: float,
+    partial: Sequence[bool],
 ) -> list[SafeString]:
     """One measure's strip: its name, base line, and a bar (or a dash) per value."""
     base = top + STRIP - 16
@@ -254,12 +324,13 @@ def _strip(
             )
             continue
         bar = (STRIP - 48) * min(value, row.maximum) / row.maximum if row.maximum else 0
+        css = f"{row.css} partial" if partial[index] else row.css
         parts.append(
             format_html(
                 '<g><rect class="bar {}" x="{}" y="{}" width="{}" height="{}"></rect>'
                 "<title>{}, {}: {}{}</title></g>"
                 '<text class="value" x="{}" y="{}" text-anchor="middle">{}</text>',
-                row.css,
+                css,
                 _fmt(x - bar_width / 2),
                 _fmt(base - bar),
                 _fmt(bar_width),
@@ -284,17 +355,23 @@ def bar_rows(
     columns: Sequence[str],
     names: Sequence[str],
     rows: Sequence[BarRow],
+    partial: Sequence[bool] = (),
+    partial_note: str = "",
 ) -> SafeString:
     """Small bar strips stacked, one per measure, each on its own scale, values printed.
 
-    `columns` label the x axis; `names` name each column in the hover titles.
+    `columns` label the x axis; `names` name each column in the hover titles. A column
+    marked in `partial` (a week under way) has outlined bars and `partial_note` under it.
     """
-    height = TOP + STRIP * len(rows) + BOTTOM - 16
     count = len(columns)
+    partial = list(partial) or [False] * count
+    height = TOP + STRIP * len(rows) + BOTTOM - 16 + (16 if any(partial) else 0)
     bar_width = (WIDTH - LEFT - RIGHT) / count * 0.5
     parts: list[SafeString] = []
     for row_index, row in enumerate(rows):
-        parts.extend(_strip(row, TOP + STRIP * row_index, count, names, bar_width))
+        parts.extend(_strip(row, TOP + STRIP * row_index, count, names, bar_width, partial))
+    label_y = height - 24 - (16 if any(partial) else 0)
     for index, column in enumerate(columns):
-        parts.append(_column_label(_x(index, count), height - 24, column))
+        note = partial_note if partial[index] else ""
+        parts.append(_column_label(_x(index, count), label_y, column, note))
     return _svg(chart_id, height, title, description, parts)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
+
 from journal.core.dates import Week
 from journal.core.vocabulary import EntryKind
 from journal.review.insights import Finding
@@ -19,12 +21,14 @@ QUIET_DAYS = 2  # fewer days with anything logged: the week gets a gentle invita
 
 SMALL_PAIN_CHANGE = 0.5  # a smaller change in mean weekly pain is "about the same"
 
+MIN_TREND_DAYS = 3  # an average on fewer days is shown as such, never compared
+
 # Short names for the ratings, to fit the columns of the practice table.
 RATING_COLUMNS = {
-    "pain": "Pain",
-    "tension": "Tension",
-    "safety": "Safety",
-    "connection": "Connection",
+    "pain": gettext_lazy("Pain"),
+    "tension": gettext_lazy("Tension"),
+    "safety": gettext_lazy("Safety"),
+    "connection": gettext_lazy("Connection"),
 }
 
 
@@ -75,22 +79,50 @@ class DayFigures:
         return bool(self.entries or self.sessions)
 
 
+def _noun(key: str, count: int) -> str:
+    if key == "check_ins":
+        return ngettext("day with a check-in", "days with a check-in", count)
+    if key == "sessions":
+        return ngettext("practice session", "practice sessions", count)
+    return ngettext("minute of practice", "minutes of practice", count)
+
+
 @dataclass(frozen=True)
 class Comparison:
-    label: str
+    """A count this week against the week before; in a week still under way, against the
+    same days of the week before (`so_far` names them, "Monday–Tuesday")."""
+
+    key: str  # check_ins | sessions | minutes
     this: int
     last: int
+    so_far: str = ""
 
     @property
     def delta(self) -> int:
         return self.this - self.last
 
     @property
+    def noun(self) -> str:
+        return _noun(self.key, self.this)
+
+    @property
     def words(self) -> str:
+        if self.so_far:
+            return gettext("so far, %(days)s; the same days last week: %(last)s") % {
+                "days": self.so_far,
+                "last": self.last,
+            }
         if self.delta == 0:
-            return f"the same as the week before ({self.last})"
-        direction = "up" if self.delta > 0 else "down"
-        return f"{direction} {abs(self.delta)} from {self.last} the week before"
+            return gettext("the same as the week before (%(last)s)") % {"last": self.last}
+        if self.delta > 0:
+            return gettext("up %(change)s from %(last)s the week before") % {
+                "change": self.delta,
+                "last": self.last,
+            }
+        return gettext("down %(change)s from %(last)s the week before") % {
+            "change": -self.delta,
+            "last": self.last,
+        }
 
 
 @dataclass
@@ -124,7 +156,7 @@ class PracticeEffect:
         return [signed(value) for value in self.medians]
 
     @property
-    def cells(self) -> list[tuple[str, str]]:
+    def cells(self) -> list[tuple[Any, str]]:
         """The practice table's rating cells: (column name, median change with its sign)."""
         return [(RATING_COLUMNS[rating], signed(self.median(rating))) for rating in RATINGS]
 
@@ -134,8 +166,11 @@ class PracticeEffect:
 
     @property
     def rated_sessions_words(self) -> str:
-        plural = "s" if self.sessions != 1 else ""
-        return f"{self.sessions} session{plural} with ratings in 12 weeks"
+        return ngettext(
+            "%(count)s session with ratings in 12 weeks",
+            "%(count)s sessions with ratings in 12 weeks",
+            self.sessions,
+        ) % {"count": self.sessions}
 
 
 @dataclass(frozen=True)
@@ -171,10 +206,30 @@ class RedFlagReport:
     labels: list[str]
 
 
+def span_label(first: date, last: date) -> str:
+    """ "1 to 7 December 2026"; the days of a range, no further than they have happened."""
+    if first == last:
+        return f"{first:%-d %B %Y}"
+    if first.year != last.year:
+        return f"{first:%-d %B %Y} to {last:%-d %B %Y}"
+    if first.month != last.month:
+        return f"{first:%-d %B} to {last:%-d %B %Y}"
+    return f"{first:%-d} to {last:%-d %B %Y}"
+
+
+def weekday_span(first: date, last: date) -> str:
+    if first == last:
+        return f"{first:%A}"
+    return pgettext("a span of weekdays", "%(first)s–%(last)s") % {
+        "first": f"{first:%A}",
+        "last": f"{last:%A}",
+    }
+
+
 @dataclass
 class WeekReview:
     week: Week
-    days: list[DayFigures]
+    days: list[DayFigures]  # the days that have begun: all 7 once the week is over
     comparisons: list[Comparison]
     practices: list[PracticeEffect]
     too_few: list[PracticeEffect]
@@ -187,18 +242,56 @@ class WeekReview:
     red_flags: list[RedFlagReport]
     days_logged: int
     pain: float | None = None  # mean of the days' morning pain
-    previous_pain: float | None = None
+    previous_pain: float | None = None  # the same days of the week before
+    pain_days: int = 0
+    previous_pain_days: int = 0
+
+    @property
+    def in_progress(self) -> bool:
+        return 0 < len(self.days) < len(self.week.days)
+
+    @property
+    def last_day(self) -> date:
+        return self.days[-1].day if self.days else self.week.start
+
+    @property
+    def label(self) -> str:
+        """The week's days, no further than today."""
+        return span_label(self.week.start, self.last_day)
+
+    @property
+    def pain_days_words(self) -> str:
+        return ngettext(
+            "on %(count)s day with a pain rating",
+            "on %(count)s days with a pain rating",
+            self.pain_days,
+        ) % {"count": self.pain_days}
 
     @property
     def pain_words(self) -> str:
-        """This week's mean pain against last week's, in words, or "" when either is unknown."""
+        """This week's mean pain against last week's (the same days while the week is under
+        way), in words; "" when either is unknown, and a plain count when either rests on
+        fewer than MIN_TREND_DAYS days."""
         if self.pain is None or self.previous_pain is None:
             return ""
+        if min(self.pain_days, self.previous_pain_days) < MIN_TREND_DAYS:
+            return gettext("%(days)s: too few days to compare with the week before") % {
+                "days": self.pain_days_words
+            }
         this, last = round(self.pain, 1), round(self.previous_pain, 1)
+        if self.in_progress:
+            if abs(this - last) < SMALL_PAIN_CHANGE:
+                return gettext("about the same as on the same days last week (%(last).1f)") % {
+                    "last": last
+                }
+            if this < last:
+                return gettext("lower than %(last).1f on the same days last week") % {"last": last}
+            return gettext("higher than %(last).1f on the same days last week") % {"last": last}
         if abs(this - last) < SMALL_PAIN_CHANGE:
-            return f"about the same as the week before ({last:.1f})"
-        direction = "lower" if this < last else "higher"
-        return f"{direction} than {last:.1f} the week before"
+            return gettext("about the same as the week before (%(last).1f)") % {"last": last}
+        if this < last:
+            return gettext("lower than %(last).1f the week before") % {"last": last}
+        return gettext("higher than %(last).1f the week before") % {"last": last}
 
     @property
     def is_quiet(self) -> bool:
@@ -206,7 +299,9 @@ class WeekReview:
 
     @property
     def days_logged_words(self) -> str:
-        return f"something on {self.days_logged} day{'s' if self.days_logged != 1 else ''}"
+        return ngettext(
+            "something on %(count)s day", "something on %(count)s days", self.days_logged
+        ) % {"count": self.days_logged}
 
     @property
     def has_practice(self) -> bool:
@@ -218,7 +313,7 @@ class WeekReview:
 
     @property
     def too_few_intro(self) -> str:
-        return "Also this week" if self.practices else "This week you practised"
+        return gettext("Also this week") if self.practices else gettext("This week you practised")
 
     @property
     def too_few_list(self) -> str:
@@ -227,7 +322,7 @@ class WeekReview:
 
     @property
     def too_few_pronoun(self) -> str:
-        return "it tends" if len(self.too_few) == 1 else "they tend"
+        return gettext("it tends") if len(self.too_few) == 1 else gettext("they tend")
 
     @property
     def findings_from(self) -> date:

@@ -1,4 +1,4 @@
-"""Plain-language findings: what tends to come before a harder or easier day.
+"""Plain-language findings: what often came together with a harder or easier day.
 
 Each finding compares the mean of an outcome (morning pain or tension) on days
 when something was true against days when it was not, on the same day or the
@@ -15,13 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.utils.translation import gettext, gettext_lazy, ngettext
+
 MIN_DAYS = 3
 MIN_DIFFERENCE = 1.0
 HIGH_STRESS = 6
 SHORT_SLEEP = 6.0
 LIMIT = 6
 
-OUTCOMES = {"pain": "pain", "tension": "tension"}
+OUTCOMES = {"pain": gettext_lazy("pain"), "tension": gettext_lazy("tension")}
 
 
 @dataclass
@@ -51,6 +53,16 @@ class Finding:
     without_days: int
 
     @property
+    def days_words(self) -> str:
+        """The two groups' sizes, spelled out: "8 days like this, 62 other days"."""
+        like = ngettext("%(count)s day like this", "%(count)s days like this", self.with_days)
+        other = ngettext("%(count)s other day", "%(count)s other days", self.without_days)
+        return gettext("%(these)s, %(others)s") % {
+            "these": like % {"count": self.with_days},
+            "others": other % {"count": self.without_days},
+        }
+
+    @property
     def difference(self) -> float:
         return self.with_mean - self.without_mean
 
@@ -70,10 +82,10 @@ Test = Callable[[DayRecord], bool | None]
 class Factor:
     key: str
     test: Test
-    # Phrases for "On {same} ..." and "On {previous} ..."; None: not asked at that lag.
+    # What the days are, as a heading ("Days with stress of 6 or more"), for the same day and
+    # for the day after; None: not asked at that lag.
     same: str | None
     previous: str | None
-    other: str = "on other days"
 
 
 def _stress_high(day: DayRecord) -> bool | None:
@@ -102,22 +114,23 @@ def factors(days: Iterable[DayRecord], emotion_labels: dict[str, str]) -> list[F
         Factor(
             "stress",
             _stress_high,
-            same=f"days your stress was {HIGH_STRESS} or more",
-            previous=f"days after a day with stress of {HIGH_STRESS} or more",
+            same=gettext("Days with stress of %(level)s or more") % {"level": HIGH_STRESS},
+            previous=gettext("The day after a day with stress of %(level)s or more")
+            % {"level": HIGH_STRESS},
         ),
         Factor(
             "sleep",
             _short_sleep,
-            same=f"mornings after under {SHORT_SLEEP:g} hours of sleep",
-            previous=f"days after you reported under {SHORT_SLEEP:g} hours of sleep",
-            other="otherwise",
+            same=gettext("Mornings after under %(hours)s hours of sleep")
+            % {"hours": f"{SHORT_SLEEP:g}"},
+            previous=gettext("The day after a morning with under %(hours)s hours of sleep")
+            % {"hours": f"{SHORT_SLEEP:g}"},
         ),
         Factor(
             "practice",
             _practised,
             same=None,
-            previous="days after a day you practised",
-            other="after days without a practice",
+            previous=gettext("The day after a day with a practice"),
         ),
     ]
     for tag in sorted({tag for day in days for tag in day.tags}):
@@ -125,15 +138,18 @@ def factors(days: Iterable[DayRecord], emotion_labels: dict[str, str]) -> list[F
             Factor(
                 f"tag:{tag}",
                 _has_tag(tag),
-                same=f"days tagged “{tag}”",
-                previous=f"days after a day tagged “{tag}”",
+                same=gettext("Days tagged “%(tag)s”") % {"tag": tag},
+                previous=gettext("The day after a day tagged “%(tag)s”") % {"tag": tag},
             )
         )
     for emotion in sorted({emotion for day in days for emotion in day.emotions}):
-        label = emotion_labels.get(emotion, emotion).lower()
+        label = str(emotion_labels.get(emotion, emotion)).lower()
         result.append(
             Factor(
-                f"emotion:{emotion}", _felt(emotion), same=f"days you felt {label}", previous=None
+                f"emotion:{emotion}",
+                _felt(emotion),
+                same=gettext("Days you felt %(emotion)s") % {"emotion": label},
+                previous=None,
             )
         )
     return result
@@ -184,11 +200,16 @@ def findings(
                     key=factor.key,
                     outcome=outcome,
                     lag=lag,
-                    text=(
-                        f"On {phrase}, your {OUTCOMES[outcome]} averaged {with_mean:.1f}, "
-                        f"against {without_mean:.1f} {factor.other} "
-                        f"({len(with_values)} and {len(without_values)} days)."
-                    ),
+                    text=gettext(
+                        "%(days)s: your %(outcome)s averaged %(with).1f; "
+                        "on other days, %(without).1f."
+                    )
+                    % {
+                        "days": phrase,
+                        "outcome": OUTCOMES[outcome],
+                        "with": with_mean,
+                        "without": without_mean,
+                    },
                     with_mean=with_mean,
                     without_mean=without_mean,
                     with_days=len(with_values),

@@ -28,7 +28,7 @@ class SensationFigures:
     qualities: list[tuple[str, str, int]]  # label, feel, count
 
 
-def _levels(rows: list[tuple[str, int, float]]) -> list[RegionFigure]:
+def region_figures(rows: list[tuple[str, int, float]]) -> list[RegionFigure]:
     top = max((count for _, count, _ in rows), default=0)
     figures = [
         RegionFigure(
@@ -68,7 +68,7 @@ def _regions(
             unpleasant.append((region, count, mean))
         elif feel == Feel.PLEASANT:
             ease.append((region, count, mean))
-    return _levels(unpleasant), _levels(ease)
+    return region_figures(unpleasant), region_figures(ease)
 
 
 def _qualities(sensations: QuerySet[Sensation]) -> list[tuple[str, str, int]]:

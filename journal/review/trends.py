@@ -14,7 +14,7 @@ from django.db.models.functions import TruncDate
 
 from journal.core.dates import Week, local_midnight
 from journal.models import JournalEntry
-from journal.review.figures import _mean
+from journal.review.figures import _mean, span_label
 from practices.models import PracticeSession, SessionState
 
 
@@ -24,6 +24,15 @@ class WeekTrend:
     pain: float | None
     minutes: int
     days_logged: int
+    days: int = 7  # the days that have begun: fewer in the week under way
+
+    @property
+    def partial(self) -> bool:
+        return self.days < len(self.week.days)
+
+    @property
+    def label(self) -> str:
+        return span_label(self.week.start, self.week.start + timedelta(days=self.days - 1))
 
 
 @dataclass(frozen=True)
@@ -91,13 +100,15 @@ def _daily(user: User, since: datetime, until: datetime, zone: ZoneInfo) -> _Dai
     return daily
 
 
-def _week_trend(week: Week, daily: _Daily) -> WeekTrend:
-    pains = [p for d in week.days if (p := daily.pain.get(d)) is not None]
+def _week_trend(week: Week, daily: _Daily, today: date) -> WeekTrend:
+    days = [d for d in week.days if d <= today]
+    pains = [p for d in days if (p := daily.pain.get(d)) is not None]
     return WeekTrend(
         week=week,
         pain=_mean(pains),
-        minutes=round(sum(daily.seconds[d] for d in week.days) / 60),
-        days_logged=sum(1 for d in week.days if d in daily.logged),
+        minutes=round(sum(daily.seconds[d] for d in days) / 60),
+        days_logged=sum(1 for d in days if d in daily.logged),
+        days=len(days),
     )
 
 
@@ -116,7 +127,7 @@ def trends(*, user: User, today: date, week_start: int, zone: ZoneInfo) -> Trend
         )
     ]
     return Trends(
-        weeks=[_week_trend(this_week.shifted(offset), daily) for offset in range(-11, 1)],
+        weeks=[_week_trend(this_week.shifted(offset), daily, today) for offset in range(-11, 1)],
         calendar=calendar,
         first=calendar_start,
         last=today,

@@ -45,7 +45,7 @@ def _render_week(
     request: AuthedHttpRequest, profile: Profile, week: Week, form: WeekPickForm
 ) -> HttpResponse:
     today = timezone.localdate(timezone=profile.zone)
-    review = week_review(user=request.user, week=week)
+    review = week_review(user=request.user, week=week, today=today)
     this_week = Week.containing(today, week_start=profile.week_start, zone=profile.zone)
     context = {
         "review": review,
@@ -106,7 +106,7 @@ def review_trends(request: AuthedHttpRequest) -> HttpResponse:
         "trends": data,
         "weeks": [(w, _week_url(w.week)) for w in data.weeks],
         "trend_chart": trend_chart(data.weeks),
-        "calendar": year_calendar(data, timeline),
+        "calendar": year_calendar(data, timeline, profile.week_start),
         "logged_days": data.logged_days,
         "nav": "review",
     }

@@ -30,6 +30,7 @@ from journal.review.figures import (
     WeekReview,
     _mean,
     session_minutes,
+    weekday_span,
 )
 from journal.review.insights import DayRecord, findings
 from journal.review.sensations import sensation_figures
@@ -177,22 +178,36 @@ def _ranked(effects: list[PracticeEffect]) -> tuple[list[PracticeEffect], list[P
     return ranked, too_few
 
 
-def _comparisons(this_days: list[DayFigures], last_days: list[DayFigures]) -> list[Comparison]:
-    def compare(label: str, pick: Any) -> Comparison:
-        return Comparison(label, sum(map(pick, this_days)), sum(map(pick, last_days)))
+def _comparisons(
+    this_days: list[DayFigures], last_days: list[DayFigures], so_far: str
+) -> list[Comparison]:
+    """This week's days against as many days of the week before (the same weekdays)."""
+    last_days = last_days[: len(this_days)]
+
+    def compare(key: str, pick: Any) -> Comparison:
+        return Comparison(key, sum(map(pick, this_days)), sum(map(pick, last_days)), so_far)
 
     return [
-        compare("Days with a check-in", lambda d: d.checked_in),
-        compare("Practice sessions", lambda d: d.sessions),
-        compare("Minutes of practice", lambda d: d.minutes),
+        compare("check_ins", lambda d: d.checked_in),
+        compare("sessions", lambda d: d.sessions),
+        compare("minutes", lambda d: d.minutes),
     ]
 
 
-def _mean_pain(days: list[DayFigures]) -> float | None:
-    return _mean([d.pain for d in days if d.pain is not None])
+def _pains(days: list[DayFigures]) -> list[float]:
+    return [d.pain for d in days if d.pain is not None]
 
 
-def week_review(*, user: User, week: Week) -> WeekReview:
+def elapsed_days(week: Week, today: date) -> int:
+    """How many of the week's days have begun by `today`: 0 to 7."""
+    return max(0, min(len(week.days), (today - week.start).days + 1))
+
+
+def week_review(*, user: User, week: Week, today: date | None = None) -> WeekReview:
+    """The review of `week`, as it stands on `today` (the person's local day; by default the
+    week's last day, so a past week is whole): only days that have begun are shown, and a
+    week under way is compared with the same days of the week before."""
+    elapsed = elapsed_days(week, week.end if today is None else today)
     rows = read_window(user=user, week=week)
     days = _empty_days(rows.first_week, week)
     _add_entries(days, rows, week.zone)
@@ -204,22 +219,26 @@ def week_review(*, user: User, week: Week) -> WeekReview:
     for day, mean in sensations.daily_intensity.items():
         if day in days.figures:
             days.figures[day].sensation_intensity = mean
-    this_days = [days.figures[day] for day in week.days]
-    last_days = [days.figures[day] for day in week.previous.days]
+    this_days = [days.figures[day] for day in week.days[:elapsed]]
+    last_days = [days.figures[day] for day in week.previous.days[:elapsed]]
+    so_far = weekday_span(week.start, this_days[-1].day) if 0 < elapsed < len(week.days) else ""
+    last_day = this_days[-1].day if this_days else week.start
     return WeekReview(
         week=week,
         days=this_days,
-        comparisons=_comparisons(this_days, last_days),
+        comparisons=_comparisons(this_days, last_days, so_far),
         practices=practices,
         too_few=too_few,
         unpleasant=sensations.unpleasant,
         ease=sensations.ease,
         qualities=sensations.qualities,
         findings=findings(days.records, emotion_labels=EMOTION_LABELS),
-        findings_window=(rows.first_week.start, week.end),
+        findings_window=(rows.first_week.start, last_day),
         discoveries=discoveries,
         red_flags=red_flags,
         days_logged=sum(1 for d in this_days if d.logged),
-        pain=_mean_pain(this_days),
-        previous_pain=_mean_pain(last_days),
+        pain=_mean(_pains(this_days)),
+        previous_pain=_mean(_pains(last_days)),
+        pain_days=len(_pains(this_days)),
+        previous_pain_days=len(_pains(last_days)),
     )

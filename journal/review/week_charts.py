@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from journal.review.charts import BarRow, Series, _fmt, bar_rows, day_columns, line_chart
 from journal.review.map_charts import body_map, calendar_heatmap, heat_class
@@ -15,71 +16,92 @@ if TYPE_CHECKING:
     from journal.review.trends import CalendarDay, Trends, WeekTrend
 
 
-def region_levels(figures: Sequence[RegionFigure], noun: str) -> dict[str, tuple[int, str]]:
+def region_levels(figures: Sequence[RegionFigure]) -> dict[str, tuple[int, str]]:
     return {
         f.region: (
             f.level,
-            f"{f.label}: {noun} {f.count} time{'s' if f.count != 1 else ''}, "
-            f"mean intensity {_fmt(f.mean_intensity)}",
+            ngettext(
+                "%(place)s: noted once, strength %(strength)s",
+                "%(place)s: noted %(count)s times, average strength %(strength)s",
+                f.count,
+            )
+            % {"place": f.label, "count": f.count, "strength": _fmt(f.mean_intensity)},
         )
         for f in figures
     }
 
 
+def _day_lines(review: WeekReview, days: list[Any]) -> SafeString:
+    return line_chart(
+        chart_id="pain-chart",
+        title=gettext("Pain and tension by day"),
+        description=gettext(
+            "Morning check-in pain and tension, and the average strength of unpleasant "
+            "sensations noted that day, each from 0 to 10. The table below has the numbers."
+        ),
+        days=days,
+        series=[
+            Series(gettext("Pain"), "series-pain", [d.pain for d in review.days]),
+            Series(
+                gettext("Tension"), "series-tension", [d.tension for d in review.days], "square"
+            ),
+            Series(
+                gettext("Unpleasant sensations"),
+                "series-sensation",
+                [d.sensation_intensity for d in review.days],
+                "diamond",
+                gettext("Sensations"),
+            ),
+        ],
+    )
+
+
+def _day_bars(review: WeekReview, days: list[Any]) -> SafeString:
+    columns, names = day_columns(days)
+    return bar_rows(
+        chart_id="context-chart",
+        title=gettext("Stress, sleep and practice by day"),
+        description=gettext(
+            "Stress from 0 to 10, hours of sleep, and minutes of practice each day."
+        ),
+        columns=columns,
+        names=names,
+        rows=[
+            BarRow(gettext("Stress"), "series-stress", [d.stress for d in review.days], 10),
+            BarRow(
+                gettext("Sleep (hours)"),
+                "series-sleep",
+                [d.sleep_hours for d in review.days],
+                10,
+                " h",
+            ),
+            BarRow(
+                gettext("Practice (minutes)"),
+                "series-minutes",
+                [d.minutes or None for d in review.days],
+                max([30, *(d.minutes for d in review.days)]),
+                " min",
+            ),
+        ],
+    )
+
+
 def week_charts(review: WeekReview) -> dict[str, SafeString]:
     days = [d.day for d in review.days]
-    columns, names = day_columns(days)
     return {
-        "pain": line_chart(
-            chart_id="pain-chart",
-            title="Pain and tension by day",
-            description=(
-                "Morning check-in pain and tension, and the mean intensity of unpleasant "
-                "sensations noted that day, each from 0 to 10. The table below has the numbers."
-            ),
-            days=days,
-            series=[
-                Series("Pain", "series-pain", [d.pain for d in review.days]),
-                Series("Tension", "series-tension", [d.tension for d in review.days], "square"),
-                Series(
-                    "Unpleasant sensations",
-                    "series-sensation",
-                    [d.sensation_intensity for d in review.days],
-                    "diamond",
-                ),
-            ],
-        ),
-        "context": bar_rows(
-            chart_id="context-chart",
-            title="Stress, sleep and practice by day",
-            description="Stress from 0 to 10, hours of sleep, and minutes of practice each day.",
-            columns=columns,
-            names=names,
-            rows=[
-                BarRow("Stress", "series-stress", [d.stress for d in review.days], 10),
-                BarRow(
-                    "Sleep (hours)", "series-sleep", [d.sleep_hours for d in review.days], 10, " h"
-                ),
-                BarRow(
-                    "Practice (minutes)",
-                    "series-minutes",
-                    [d.minutes or None for d in review.days],
-                    max([30, *(d.minutes for d in review.days)]),
-                    " min",
-                ),
-            ],
-        ),
+        "pain": _day_lines(review, days),
+        "context": _day_bars(review, days),
         "unpleasant": body_map(
             chart_id="map-unpleasant",
-            title="Where unpleasant sensations were felt",
+            title=gettext("Where unpleasant sensations were felt"),
             tone="heat",
-            levels=region_levels(review.unpleasant, "noted"),
+            levels=region_levels(review.unpleasant),
         ),
         "ease": body_map(
             chart_id="map-ease",
-            title="Where ease and pleasant sensations were felt",
+            title=gettext("Where ease and pleasant sensations were felt"),
             tone="ease",
-            levels=region_levels(review.ease, "noted"),
+            levels=region_levels(review.ease),
         ),
     }
 
@@ -87,36 +109,40 @@ def week_charts(review: WeekReview) -> dict[str, SafeString]:
 def trend_chart(weeks: Sequence[WeekTrend]) -> SafeString:
     return bar_rows(
         chart_id="trend-chart",
-        title="The last 12 weeks",
-        description=(
-            "Mean morning pain (0 to 10), minutes of practice and days with anything logged, "
-            "week by week. The table below has the numbers."
+        title=gettext("The last 12 weeks"),
+        description=gettext(
+            "Average morning pain (0 to 10), minutes of practice and days with anything logged, "
+            "week by week; the week under way is outlined and marked so far. The table below "
+            "has the numbers."
         ),
         columns=[f"{w.week.start:%-d %b}" for w in weeks],
-        names=[f"week of {w.week.start:%-d %B}" for w in weeks],
+        names=[gettext("week of %(day)s") % {"day": f"{w.week.start:%-d %B}"} for w in weeks],
         rows=[
-            BarRow("Pain", "series-pain", [w.pain for w in weeks], 10),
+            BarRow(gettext("Pain"), "series-pain", [w.pain for w in weeks], 10),
             BarRow(
-                "Practice (minutes)",
+                gettext("Practice (minutes)"),
                 "series-minutes",
                 [w.minutes or None for w in weeks],
                 max([60, *(w.minutes for w in weeks)]),
                 " min",
             ),
-            BarRow("Days logged", "series-days", [w.days_logged for w in weeks], 7),
+            BarRow(gettext("Days logged"), "series-days", [w.days_logged for w in weeks], 7),
         ],
+        partial=[w.partial for w in weeks],
+        partial_note=gettext("so far"),
     )
 
 
 def _calendar_label(cell: CalendarDay) -> str:
+    day = f"{cell.day:%A %-d %B %Y}"
     if cell.pain is not None:
-        return f"{cell.day:%A %-d %B %Y}: pain {cell.pain:.1f}"
+        return gettext("%(day)s: pain %(pain).1f") % {"day": day, "pain": cell.pain}
     if cell.logged:
-        return f"{cell.day:%A %-d %B %Y}: logged, no pain rating"
-    return f"{cell.day:%A %-d %B %Y}: nothing logged"
+        return gettext("%(day)s: logged, no pain rating") % {"day": day}
+    return gettext("%(day)s: nothing logged") % {"day": day}
 
 
-def year_calendar(data: Trends, timeline: str) -> SafeString:
+def year_calendar(data: Trends, timeline: str, week_start: int = 0) -> SafeString:
     """The year of days; each logged one links to its day on the timeline page at `timeline`.
 
     `timeline` is "" when there is no timeline page, and then no day links anywhere.
@@ -133,7 +159,8 @@ def year_calendar(data: Trends, timeline: str) -> SafeString:
         for cell in data.calendar
     ]
     return calendar_heatmap(
-        title="A year of days: each square is a day, a stronger colour when pain was higher",
+        title=gettext("A year of days, the latest month first"),
         start=data.first,
         days=days,
+        week_start=week_start,
     )

@@ -92,6 +92,16 @@ def test_the_third_pdf_in_an_hour_gets_429(alice: User, alice_client: Client) ->
     assert alice_client.get(url, {"format": "csv"}).status_code == 200
 
 
+def test_the_clinician_summary_pdf_shares_the_pdf_limit(alice: User, alice_client: Client) -> None:
+    build_journal(alice, days=1)
+    url = reverse("portability:summary_pdf")
+    for _ in range(2):
+        response = alice_client.post(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+    assert_calm_429(alice_client.post(url))
+
+
 def test_password_reset_emails_are_limited(alice: User, client: Client) -> None:
     url = reverse("accounts:password_reset")
     for _ in range(3):

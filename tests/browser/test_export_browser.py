@@ -88,7 +88,7 @@ def test_the_summary_and_deletion_pages_read_well(page: Page, scheme: str):
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     log_in(page, "alice", PASSWORD)
     page.goto("/export/summary/")
-    expect(page.get_by_role("img", name="Pain over time", exact=False)).to_be_visible()
+    expect(page.get_by_role("img", name="Pain around practice", exact=False)).to_be_visible()
     screenshot(page, f"summary-desktop-{scheme}")
     assert serious_violations(page) == []
     page.goto("/settings/")

@@ -27,7 +27,17 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
-from journal.models import JournalEntry, Passkey, PushSubscription, Reminder, Sensation, Tag
+from journal.models import (
+    JournalEntry,
+    Passkey,
+    PushSubscription,
+    Reminder,
+    Sensation,
+    ShareLink,
+    Tag,
+)
+from journal.portability.summary_options import SummaryOptions
+from journal.sharing.services import share_create
 from practices.models import Practice, PracticeSession
 from tests.factories import (
     JournalEntryFactory,
@@ -61,6 +71,9 @@ PUBLIC = {
     "reminders:manifest",
     "reminders:service_worker",
     "reminders:offline",
+    # A share link opens for whoever holds its token, signed in or not.
+    "sharing:open",
+    "sharing:pdf",
 }
 # POSTs that must work without a CSRF token: RFC 8058's one-click unsubscribe, sent by mail
 # clients with no cookie. The signed token in the URL guards them instead.
@@ -132,6 +145,13 @@ def _subscription(cast: Cast) -> Any:
     )
 
 
+def _share(cast: Cast) -> Any:
+    if "share" not in cast.rows:
+        _entry(cast)
+        cast.rows["share"] = share_create(user=cast.alice, options=SummaryOptions(), days=7)
+    return cast.rows["share"]
+
+
 def _uuid_of(getter: Callable[[Cast], Any]) -> Callable[[Cast], str]:
     return lambda cast: str(getter(cast).uuid)
 
@@ -146,6 +166,9 @@ FILLERS: dict[str, tuple[Callable[[Cast], str], bool]] = {
     "passkey_uuid": (_uuid_of(_passkey), True),
     "reminder_uuid": (_uuid_of(_reminder), True),
     "subscription_uuid": (_uuid_of(_subscription), True),
+    "share_uuid": (lambda cast: str(_share(cast)[0].uuid), True),
+    # The token is the key itself: anyone holding it sees the same shared summary.
+    "share_token": (lambda cast: _share(cast)[1], False),
     "slug": (lambda cast: "body-scan", False),
     "year": (lambda cast: str(date.today().isocalendar().year), False),
     "week": (lambda cast: str(date.today().isocalendar().week), False),
@@ -220,7 +243,7 @@ def fill(route: Route, cast: Cast) -> tuple[str, bool]:
 def snapshot(user: User) -> dict[str, list[dict[str, Any]]]:
     """Everything of alice's that another person's request must not change."""
     models: tuple[Any, ...] = (JournalEntry, Sensation, Tag, Practice, PracticeSession, Passkey)
-    models += (Reminder, PushSubscription)
+    models += (Reminder, PushSubscription, ShareLink)
     return {
         model.__name__: [
             dict(row) for row in model.objects.filter(user=user).order_by("id").values()

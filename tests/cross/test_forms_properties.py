@@ -35,6 +35,8 @@ import journal
 import practices
 from journal.accounts.profiles import profile_for
 from journal.models import EntryEmotion, JournalEntry, Profile, Sensation, Tag
+from journal.portability.reader import DateRange
+from journal.portability.summary_options import reflection_candidates
 from practices.models import Practice, PracticeSession
 from tests.cross.test_access_matrix import ROUTES, Cast, Route, fill
 from tests.factories import (
@@ -96,6 +98,8 @@ CONSTRUCTOR_ARGS: dict[str, Any] = {
     "user": lambda user: user,
     "kind": lambda user: "free",
     "session": _alice_session,
+    # The clinician summary's form offers the person's own reflections as choices.
+    "candidates": lambda user: reflection_candidates(user, DateRange()),
 }
 
 

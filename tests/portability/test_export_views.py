@@ -155,45 +155,9 @@ def test_an_unknown_format_is_explained(alice_client):
     assert "Select a valid choice" in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "name", ["portability:export", "portability:download", "portability:summary"]
-)
+@pytest.mark.parametrize("name", ["portability:export", "portability:download"])
 def test_export_pages_refuse_post(alice_client, name):
     assert alice_client.post(reverse(name)).status_code == 405
-
-
-def test_the_summary_page_shows_the_clinician_summary(
-    alice_client, alice, django_assert_num_queries
-):
-    build_journal(alice, days=20)
-    # session, user, profile, entry span, session span, entry pain, session ratings,
-    # practice table, regions, red flags, reframes, other reflections
-    with django_assert_num_queries(12):
-        response = alice_client.get(reverse("portability:summary"))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Pain over time" in html
-    assert "Lying on the warm floor" in html
-    assert "Sacrum" in html
-    assert "Severe pain that does not ease" in html
-    assert "My back is strong and adapts" in html
-    assert "<polyline" in html
-    assert "style=" not in html
-
-
-def test_the_summary_leaves_out_expressive_writing_and_drafts(alice_client, alice):
-    JournalEntryFactory(user=alice, kind="expressive", body="uncensored pages")
-    JournalEntryFactory(user=alice, kind="free", is_draft=True, body="half a thought")
-    JournalEntryFactory(user=alice, kind="free", body="a finished reflection")
-    html = alice_client.get(reverse("portability:summary")).content.decode()
-    assert "a finished reflection" in html
-    assert "uncensored pages" not in html
-    assert "half a thought" not in html
-
-
-def test_the_summary_of_an_empty_journal_says_so(alice_client):
-    html = alice_client.get(reverse("portability:summary")).content.decode()
-    assert "nothing in the journal for these days" in html
 
 
 # Import page.

@@ -32,9 +32,9 @@ def test_it_reports_a_tag_with_both_means_and_day_counts() -> None:
     assert (finding.with_mean, finding.without_mean) == (7, 4)
     assert (finding.with_days, finding.without_days) == (3, 5)
     assert finding.text == (
-        "On days tagged “work deadline”, your pain averaged 7.0, against 4.0 on other days "
-        "(3 and 5 days)."
+        "Days tagged “work deadline”: your pain averaged 7.0; on other days, 4.0."
     )
+    assert finding.days_words == "3 days like this, 5 other days"
 
 
 def test_it_needs_three_days_with_and_three_without() -> None:
@@ -68,7 +68,7 @@ def test_the_previous_day_is_compared_for_a_next_day_flare() -> None:
     assert result[0].with_mean == 8
     assert result[0].without_mean == 3
     assert (result[0].with_days, result[0].without_days) == (4, 7)
-    assert result[0].text.startswith("On days after a day tagged “long drive”, your pain")
+    assert result[0].text.startswith("The day after a day tagged “long drive”: your pain")
 
 
 def test_days_without_a_check_in_count_neither_way_for_tags() -> None:

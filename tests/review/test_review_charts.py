@@ -3,7 +3,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from journal.review.charts import BarRow, Series, bar_rows, day_columns, line_chart
+import pytest
+
+from journal.review.charts import LABEL_GAP, BarRow, Series, bar_rows, day_columns, line_chart
 from journal.review.map_charts import body_map, calendar_heatmap, heat_class
 
 DAYS = [date(2026, 3, 2) + timedelta(days=i) for i in range(7)]
@@ -101,3 +103,56 @@ def test_heat_classes_cover_the_scale() -> None:
         "cal-pain-0", "cal-pain-0", "cal-pain-1", "cal-pain-2", "cal-pain-3", "cal-pain-3",
     ]  # fmt: skip
     assert heat_class(None, True) == "cal-logged"
+
+
+def test_equal_series_sit_side_by_side_and_are_named_apart() -> None:
+    days = [date(2026, 3, 2) + timedelta(days=i) for i in range(7)]
+    same = [4.0, 5, 5, 6, 4, 3, 4]
+    svg = str(
+        line_chart(
+            chart_id="c",
+            title="t",
+            description="d",
+            days=days,
+            series=[
+                Series("Pain", "series-pain", same),
+                Series("Tension", "series-tension", same, "square"),
+            ],
+        )
+    )
+    circles = re.findall(r'<circle class="mark series-pain" cx="([\d.]+)" cy="([\d.]+)"', svg)
+    squares = re.findall(r'<rect class="mark series-tension" x="([\d.]+)" y="([\d.]+)"', svg)
+    assert len(circles) == len(squares) == 7
+    for (cx, cy), (x, y) in zip(circles, squares, strict=True):
+        assert float(x) + 4.5 - float(cx) >= 9  # a marker's width apart: both seen
+        assert float(y) + 4.5 == pytest.approx(float(cy))
+    labels = re.findall(
+        r'<text class="direct-label [^"]+" x="[\d.]+" y="([\d.]+)">(\w+)</text>', svg
+    )
+    assert [name for _, name in labels] == ["Pain", "Tension"]
+    assert abs(float(labels[0][0]) - float(labels[1][0])) >= LABEL_GAP
+    # Markers come after every line, so no line is drawn over one.
+    assert svg.rindex("<polyline") < svg.index("<circle")
+
+
+def test_a_region_without_a_shape_is_listed_beside_the_figures() -> None:
+    levels = {"lower_back": (4, "Lower back: 3"), "new_place": (1, "Elbows: 1")}
+    html = str(body_map(chart_id="m", title="Where", tone="heat", levels=levels))
+    assert "Also noted, away from the figures" in html
+    assert '<li class="off-figure heat-1">Elbows: 1</li>' in html
+
+
+def test_the_calendar_is_month_grids_latest_first_with_no_empty_weeks() -> None:
+    start, last = date(2026, 1, 26), date(2026, 3, 4)
+    days = [
+        (start + timedelta(days=i), "cal-logged", f"day {i}", f"/t/?d={i}")
+        for i in range((last - start).days + 1)
+    ]
+    html = str(calendar_heatmap(title="Year", start=start, days=days))
+    captions = re.findall(r"<caption>([^<]+)</caption>", html)
+    assert captions == ["March 2026", "February 2026", "January 2026"]
+    march = html[: html.index("February 2026")]
+    assert march.count("<tr>") == 3  # the header, the week with 1 March, the one to 4 March
+    january = html[html.index("January 2026") :]
+    assert january.count("<tr>") == 2  # the header and the week from 26 January
+    assert html.count('<a class="cal-day') == len(days)

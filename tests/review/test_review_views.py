@@ -109,8 +109,8 @@ def test_a_full_week_shows_every_section_with_charts_and_tables(
 ) -> None:
     demo_seed(user=alice, years=1, seed=4, until=date(2026, 3, 8))
     content = alice_client.get(WEEK_URL).content.decode()
-    for heading in ("At a glance", "Day by day", "What helped", "Where", "What came before",
-                    "Discoveries"):  # fmt: skip
+    for heading in ("At a glance", "Day by day", "What helped", "Where",
+                    "Days that often came together", "Discoveries"):  # fmt: skip
         assert f">{heading}</h2>" in content
     assert content.count('<svg class="chart"') == 2
     assert content.count('<svg class="body-map"') == 4

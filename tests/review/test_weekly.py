@@ -85,33 +85,40 @@ def test_counts_compare_with_the_week_before_in_numbers(alice: User) -> None:
         CheckInFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=offset), 8))
     session(alice, at(MONDAY, 12), duration_seconds=600)
 
-    comparisons = {c.label: c for c in week_review(user=alice, week=week_of(alice)).comparisons}
+    comparisons = {c.key: c for c in week_review(user=alice, week=week_of(alice)).comparisons}
 
-    days = comparisons["Days with a check-in"]
+    days = comparisons["check_ins"]
     assert (days.this, days.last, days.delta) == (3, 1, 2)
     assert days.words == "up 2 from 1 the week before"
-    assert comparisons["Practice sessions"].words == "the same as the week before (1)"
-    minutes = comparisons["Minutes of practice"]
+    assert comparisons["sessions"].words == "the same as the week before (1)"
+    minutes = comparisons["minutes"]
     assert (minutes.this, minutes.last) == (10, 10)
 
 
 def test_mean_pain_is_compared_with_the_week_before(alice: User) -> None:
     last_monday = MONDAY - timedelta(days=7)
-    CheckInFactory(user=alice, occurred_at=at(last_monday, 8), pain=6)
-    CheckInFactory(user=alice, occurred_at=at(last_monday + timedelta(days=1), 8), pain=5)
+    for offset, pain in enumerate((6, 5, 4)):
+        CheckInFactory(user=alice, occurred_at=at(last_monday + timedelta(days=offset), 8),
+                       pain=pain)  # fmt: skip
     CheckInFactory(user=alice, occurred_at=at(MONDAY, 8), pain=4)
     CheckInFactory(user=alice, occurred_at=at(MONDAY, 20), pain=2)  # Monday's mean is 3
+    review = week_review(user=alice, week=week_of(alice))
+    assert review.pain_words == (
+        "on 1 day with a pain rating: too few days to compare with the week before"
+    )
+    CheckInFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=1), 8), pain=3)
     CheckInFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=2), 8), pain=6)
 
     review = week_review(user=alice, week=week_of(alice))
 
-    assert (review.pain, review.previous_pain) == (4.5, 5.5)  # the mean of daily means
-    assert review.pain_words == "lower than 5.5 the week before"
+    assert (review.pain, review.previous_pain) == (4, 5)  # the mean of daily means
+    assert (review.pain_days, review.previous_pain_days) == (3, 3)
+    assert review.pain_words == "lower than 5.0 the week before"
     assert week_review(user=alice, week=week_of(alice).next).pain_words == ""
     CheckInFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=3), 8), pain=8)
     review = week_review(user=alice, week=week_of(alice))
-    assert review.pain == 17 / 3
-    assert review.pain_words == "about the same as the week before (5.5)"
+    assert review.pain == 5
+    assert review.pain_words == "about the same as the week before (5.0)"
 
 
 def test_what_helped_ranks_by_median_pain_change_over_12_weeks(alice: User) -> None:
@@ -316,5 +323,5 @@ def test_a_check_in_without_ratings_still_counts_as_a_day(alice: User) -> None:
     CheckInFactory(user=alice, occurred_at=at(MONDAY, 8), pain=None, tension=None, stress=None,
                    sleep_hours=None, sleep_quality=None)  # fmt: skip
     JournalEntryFactory(user=alice, occurred_at=at(MONDAY + timedelta(days=1), 8))
-    comparisons = {c.label: c for c in week_review(user=alice, week=week_of(alice)).comparisons}
-    assert comparisons["Days with a check-in"].this == 1
+    comparisons = {c.key: c for c in week_review(user=alice, week=week_of(alice)).comparisons}
+    assert comparisons["check_ins"].this == 1
