@@ -19,8 +19,8 @@ def region_levels(figures: Sequence[RegionFigure], noun: str) -> dict[str, tuple
     return {
         f.region: (
             f.level,
-            f"{f.label}: {noun} {f.count} time{'s' if f.count != 1 else ''}, "
-            f"mean intensity {_fmt(f.mean_intensity)}",
+            f"{f.label}: {noun} {f.count} time{'s' if f.count != 1 else ''}"
+            + ("" if f.mean_intensity is None else f", mean intensity {_fmt(f.mean_intensity)}"),
         )
         for f in figures
     }
