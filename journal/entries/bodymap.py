@@ -69,8 +69,8 @@ def _short(word: str) -> object:
 TORSO = (80, 140)
 LEFT_COL, MID_COL, RIGHT_COL = (80, 46), (128, 44), (174, 46)
 VIEWER_LEFT_LEG, VIEWER_RIGHT_LEG = (82, 64), (154, 64)
-VIEWER_LEFT_ARM, VIEWER_RIGHT_ARM = (26, 46), (228, 46)
-VIEWER_LEFT_HAND, VIEWER_RIGHT_HAND = (22, 54), (224, 54)
+VIEWER_LEFT_ARM, VIEWER_RIGHT_ARM = (22, 46), (232, 46)
+VIEWER_LEFT_HAND, VIEWER_RIGHT_HAND = (18, 54), (228, 54)
 VIEWER_LEFT_FOOT, VIEWER_RIGHT_FOOT = (74, 74), (152, 74)
 HANDS_Y, KNEES_Y, SHINS_Y, FEET_Y = (391, 46), (531, 46), (579, 52), (633, 46)
 
@@ -97,7 +97,13 @@ def _limbs(*, left_on_viewer_left: bool, thigh: tuple[float, float], arm_top: fl
             _region(Region(f"{side}_hand"), _at(cols["hand"][i], HANDS_Y), 18, _short("Hand")),
             _region(Region(f"{side}_leg"), _at(cols["leg"][i], thigh), 18, _short("Leg")),
             _region(Region(f"{side}_knee"), _at(cols["leg"][i], KNEES_Y), 16, _short("Knee")),
-            _region(Region(f"{side}_leg"), _at(cols["leg"][i], SHINS_Y), 14, secondary=True),
+            _region(
+                Region(f"{side}_leg"),
+                _at(cols["leg"][i], SHINS_Y),
+                14,
+                _short("Leg"),
+                secondary=True,
+            ),
             _region(Region(f"{side}_foot"), _at(cols["foot"][i], FEET_Y), 18, _short("Foot")),
         ]
     return shapes
@@ -106,7 +112,11 @@ def _limbs(*, left_on_viewer_left: bool, thigh: tuple[float, float], arm_top: fl
 _NECK = _region(Region.NECK, (127, 103, 46, 46), 10, _short("Neck"))
 
 BACK: list[Shape] = [
-    _region(Region.HEAD, (118, 6, 64, 95), 32, _short("Head")),
+    (
+        Region.HEAD.value,
+        {"d": "M118 53a32 47 0 1 0 64 0a32 47 0 1 0 -64 0Z", "lx": "150", "ly": "57"}
+        | {"short": str(_short("Head"))},
+    ),
     _NECK,
     _region(Region.UPPER_BACK, (80, 151, 140, 46), 22, _short("Upper back")),
     _region(Region.LEFT_SHOULDER_BLADE, _at(LEFT_COL, (199, 46)), 12, _short("Blade")),
@@ -118,14 +128,14 @@ BACK: list[Shape] = [
     _region(Region.SACRUM, _at(MID_COL, (343, 46)), 14, _short("Sacrum")),
     _region(Region.RIGHT_HIP, _at(RIGHT_COL, (343, 46)), 14, _short("Hip")),
     _region(Region.BUTTOCKS, (80, 391, 140, 46), 20, _short("Buttocks")),
-    *_limbs(left_on_viewer_left=True, thigh=(439, 90), arm_top=151),
+    *_limbs(left_on_viewer_left=True, thigh=(439, 90), arm_top=163),
 ]
 
 FRONT: list[Shape] = [
     _region(Region.HEAD, (118, 6, 64, 48), 24, _short("Head")),
     _region(Region.JAW, (121, 55, 58, 46), 20, _short("Jaw")),
     _NECK,
-    _region(Region.SHOULDERS, (26, 151, 248, 46), 23, _short("Shoulders")),
+    _region(Region.SHOULDERS, (22, 151, 256, 46), 23, _short("Shoulders")),
     _region(Region.CHEST, (80, 199, 140, 70), 12, _short("Chest")),
     _region(Region.BELLY, (80, 271, 140, 70), 14, _short("Belly")),
     # Mirrored: the person's right hip and leg are on the viewer's left.
@@ -142,18 +152,43 @@ VIEW_LABELS = {
 }
 VIEW_NAMES = {"back": pgettext_lazy("body map view", "Back"), "front": _("Front")}
 
-# The silhouette: a little larger than the regions, so the body's edge shows around them.
+# The silhouette, a little larger than the regions so the body's edge shows around them: the
+# viewer's left half as path commands, and its mirror image for the right half.
+_HALF: list[tuple[str, tuple[float, ...]]] = [
+    ("M", (151, 98)),
+    ("L", (123, 98)),
+    ("L", (123, 138)),
+    ("C", (100, 142, 52, 140, 36, 150)),  # the slope of the shoulder
+    ("C", (22, 158, 18, 172, 19, 192)),
+    ("L", (19, 386)),  # the outer arm, then the hand
+    ("C", (14, 398, 13, 430, 26, 440)),
+    ("C", (38, 447, 62, 447, 72, 440)),
+    ("C", (78, 430, 78, 398, 71, 386)),
+    ("L", (71, 212)),  # the inner arm, up to the armpit
+    ("C", (71, 204, 76, 200, 77, 212)),
+    ("C", (73, 260, 72, 300, 76, 330)),  # the waist and the hip
+    ("C", (79, 360, 77, 400, 79, 440)),
+    ("L", (79, 618)),  # the outer leg, then the foot
+    ("C", (70, 628, 66, 676, 80, 682)),
+    ("L", (146, 682)),
+    ("C", (152, 676, 151, 640, 149, 628)),
+    ("L", (149, 441)),
+    ("L", (151, 441)),
+]
+
+
+def _half_path(mirror: bool) -> str:
+    parts = []
+    for command, numbers in _HALF:
+        xy = [300 - n if mirror and i % 2 == 0 else n for i, n in enumerate(numbers)]
+        parts.append(command + " ".join(f"{n:g}" for n in xy))
+    return "".join(parts) + "Z"
+
+
 _SILHOUETTE = [
-    _box(114, 2, 72, 103, 36),  # head
-    _box(123, 96, 54, 60, 12),  # neck
-    _box(22, 145, 256, 60, 30),  # shoulders
-    _box(22, 180, 54, 262, 24),  # arms and hands
-    _box(224, 180, 54, 262, 24),
-    _box(77, 180, 146, 262, 22),  # trunk
-    _box(78, 420, 72, 216, 24),  # legs
-    _box(150, 420, 72, 216, 24),
-    _box(71, 628, 80, 54, 22),  # feet
-    _box(149, 628, 80, 54, 22),
+    {"d": "M114 53a36 51 0 1 0 72 0a36 51 0 1 0 -72 0Z"},  # the head
+    {"d": _half_path(mirror=False)},
+    {"d": _half_path(mirror=True)},
 ]
 OUTLINES: dict[str, list[dict[str, str]]] = dict.fromkeys(FIGURES, _SILHOUETTE)
 # The spine, down the back (drawn on top, never a target).

@@ -159,11 +159,17 @@
         .ajax("POST", map.getAttribute("data-add-url"), {
           source: map,
           target: rows,
-          swap: "beforeend",
+          // The newest row comes first, right under the map, where the thumb already is.
+          swap: "afterbegin",
           values: { _add_row: region, _index: String(index) },
         })
         .then(function () {
-          var row = rows.lastElementChild;
+          return newRow(index);
+        })
+        .then(function (row) {
+          if (!row) {
+            return;
+          }
           refresh();
           showToast(interpolate(gettext("%(place)s added. Choose what it feels like."), { place: label }, true), {
             label: gettext("Undo"),
@@ -179,6 +185,22 @@
             first.focus();
           }
         });
+    }
+
+    // The row the server sent for this index, once htmx has put it in the page.
+    function newRow(index) {
+      return new Promise(function (resolve) {
+        var tries = 0;
+        (function look() {
+          var select = rows.querySelector('select[name$="-' + index + '-region"]');
+          if (select || tries > 50) {
+            resolve(select ? select.closest("[data-row]") : null);
+            return;
+          }
+          tries += 1;
+          window.setTimeout(look, 20);
+        })();
+      });
     }
 
     // A first tap adds; a tap on a place already noted offers to remove it (or add another).
