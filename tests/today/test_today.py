@@ -274,3 +274,29 @@ def test_a_session_in_progress_shows_its_start_in_the_persons_time_zone(
     )
     response = alice_client.get(HOME)
     assert b"started 1 July, 09:00" in response.content
+
+
+def _sensation_rows(n: int) -> dict[str, str]:
+    places = ["lower_back", "right_hand", "neck"]
+    data = {"sens-TOTAL_FORMS": str(n), "sens-INITIAL_FORMS": "0"}
+    for i in range(n):
+        data |= {f"sens-{i}-region": places[i], f"sens-{i}-quality": "tight"}
+    return data
+
+
+@pytest.mark.parametrize("sensations", [1, 3])
+def test_a_check_in_post_costs_the_same_queries_for_1_or_3_sensations(
+    alice_client, alice, sensations, django_assert_num_queries
+) -> None:
+    data = checkin_data(**_sensation_rows(sensations))
+    data.pop("new_tags")
+    # 14, whatever the number of sensations: log-in session, user, profile; savepoint, the
+    # token lookup, savepoint, entry insert, release; sensations: delete + one bulk insert;
+    # emotions: delete + one bulk insert; release; the session saved (the success message).
+    with django_assert_num_queries(QUERIES_FOR_A_CHECK_IN_POST):
+        response = alice_client.post(HOME, data)
+    assert response.status_code == 302
+    assert Sensation.objects.filter(user=alice).count() == sensations
+
+
+QUERIES_FOR_A_CHECK_IN_POST = 14
