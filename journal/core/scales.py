@@ -6,11 +6,11 @@ describe their ends with these words, so a "7" means the same thing wherever it 
 
 from __future__ import annotations
 
-from django.utils.functional import lazy
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 # scale -> (what 0 means, what 10 means)
-SCALE_ENDS: dict[str, tuple[str, str]] = {
+SCALE_ENDS: dict[str, tuple[Promise, Promise]] = {
     "pain": (_("no pain"), _("the worst you can imagine")),
     "tension": (_("fully relaxed"), _("as tight as it gets")),
     "stress": (_("none"), _("overwhelming")),

@@ -69,7 +69,7 @@ def error_summary(form: EntryForm, rows: BaseSensationFormSet | None) -> list[Er
     """Every field error of the form and its rows, in the order the page shows them."""
     if not form.is_bound or "add_row" in form.data:
         return []  # a page, or only a new row asked for: nothing judged yet
-    if (form.is_valid() and (rows is None or rows.is_valid())):
+    if form.is_valid() and (rows is None or rows.is_valid()):
         return []
     above = [n for n in _ABOVE_SENSATIONS if n in form.fields]
     if form.kind != EntryKind.CHECK_IN and "body" in form.fields:

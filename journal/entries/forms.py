@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.models import User
@@ -15,6 +15,11 @@ from journal.accounts.profiles import profile_for
 from journal.core.scales import scale_ends_text
 from journal.core.vocabulary import Emotion, EntryKind, SleepQuality
 from journal.models import JournalEntry, Tag
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+else:
+    StrOrPromise = object
 
 ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
 
@@ -61,7 +66,7 @@ BODY_LABELS: dict[str, str] = {
 REQUIRES_BODY: set[str] = {EntryKind.FREE, EntryKind.EXPRESSIVE}
 
 
-def _scale(label: str, help_text: str = "") -> forms.TypedChoiceField:
+def _scale(label: StrOrPromise, help_text: StrOrPromise = "") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         choices=ZERO_TO_TEN,
         coerce=int,

@@ -6,8 +6,8 @@ from typing import cast
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from journal.core.dates import day_bounds

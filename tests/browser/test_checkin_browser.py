@@ -332,7 +332,8 @@ def test_the_whole_check_in_works_without_javascript(no_js_page: Page, maya) -> 
     page.get_by_role("button", name="Save check-in").click()
     # The second row has no quality: the banner names it, the rest is kept.
     expect(page.locator("#form-errors")).to_contain_text("Left hand: What it feels like")
-    expect(page.get_by_role("group", name="Pain right now").locator("input[value='4']")).to_be_checked()
+    pain = page.get_by_role("group", name="Pain right now")
+    expect(pain.locator("input[value='4']")).to_be_checked()
     assert not JournalEntry.objects.exists()
     page.locator("fieldset.sensation-row").nth(1).get_by_text("At ease", exact=True).click()
     page.get_by_role("button", name="Save check-in").click()
@@ -382,5 +383,5 @@ def test_the_map_on_a_desktop_grows_with_the_screen(page: Page, maya) -> None:
     page.set_viewport_size({"width": 1600, "height": 1000})
     wider = page.locator(".bodymap-figure svg").first.bounding_box()
     assert wider is not None and wider["width"] >= boxes[0]["width"]  # type: ignore[index]
-    page.set_viewport_size(DESKTOP)
+    page.set_viewport_size({"width": DESKTOP["width"], "height": DESKTOP["height"]})
     assert serious_violations(page) == []
