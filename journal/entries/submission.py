@@ -148,6 +148,7 @@ def sensation_context(rows: BaseSensationFormSet | None) -> dict[str, Any]:
         "bodymap_off_figure": [(r, REGION_LABELS[r]) for r in bodymap.OFF_FIGURE],
         "bodymap_regions": bodymap.region_list(),
         "marked_regions": marked,
+        "marked_key": ",".join(sorted(marked)),  # part of the cached figure's key
         "feel_suggestions": FEEL_SUGGESTIONS,
     }
 
