@@ -135,7 +135,7 @@ FRONT: list[Shape] = [
     _region(Region.HEAD, (118, 6, 64, 48), 24, _short("Head")),
     _region(Region.JAW, (121, 55, 58, 46), 20, _short("Jaw")),
     _NECK,
-    _region(Region.SHOULDERS, (22, 151, 256, 46), 23, _short("Shoulders")),
+    _region(Region.SHOULDERS, (26, 151, 248, 46), 23, _short("Shoulders")),
     _region(Region.CHEST, (80, 199, 140, 70), 12, _short("Chest")),
     _region(Region.BELLY, (80, 271, 140, 70), 14, _short("Belly")),
     # Mirrored: the person's right hip and leg are on the viewer's left.

@@ -385,3 +385,31 @@ def test_the_map_on_a_desktop_grows_with_the_screen(page: Page, maya) -> None:
     assert wider is not None and wider["width"] >= boxes[0]["width"]  # type: ignore[index]
     page.set_viewport_size({"width": DESKTOP["width"], "height": DESKTOP["height"]})
     assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_other_changed_pages_pass_an_accessibility_scan(
+    browser: Browser, live_server, maya, scheme: str
+) -> None:
+    entry = factories.CheckInFactory(user=maya, body="scan me", red_flag_night_pain=True)
+    factories.SensationFactory(entry=entry, region="right_hand", intensity=None)
+    ctx = _context(browser, live_server.url, viewport=PHONE, color_scheme=scheme)
+    page = ctx.new_page()
+    try:
+        log_in(page, "maya", PASSWORD)
+        for path in [
+            "/journal/new/free/",
+            f"/journal/{entry.uuid}/",
+            f"/journal/{entry.uuid}/edit/",
+            "/review/",
+            "/practices/sessions/log/",
+        ]:
+            page.goto(path)
+            assert serious_violations(page) == [], (scheme, path)
+        # The entry page's notice calls the local number (Europe/Berlin: 112).
+        page.goto(f"/journal/{entry.uuid}/")
+        expect(page.locator(".notice-urgent a[href^='tel:']").first).to_have_attribute(
+            "href", "tel:112"
+        )
+    finally:
+        ctx.close()
