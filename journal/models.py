@@ -238,7 +238,7 @@ class Sensation(models.Model):
     occurred_at = models.DateTimeField()
     region = models.CharField(max_length=32, choices=Region.choices)
     quality = models.CharField(max_length=20, choices=Quality.choices)
-    intensity = models.PositiveSmallIntegerField()
+    intensity = models.PositiveSmallIntegerField(null=True, blank=True)  # None: not rated
     feel = models.CharField(max_length=12, choices=Feel.choices)
     note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -260,7 +260,8 @@ class Sensation(models.Model):
                 name="sensation_has_one_parent",
             ),
             models.CheckConstraint(
-                condition=models.Q(intensity__gte=0, intensity__lte=10),
+                condition=models.Q(intensity__isnull=True)
+                | models.Q(intensity__gte=0, intensity__lte=10),
                 name="sensation_intensity_range",
             ),
             one_of("region", Region.values, name="sensation_region_valid"),
@@ -269,7 +270,8 @@ class Sensation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_quality_display()} in {self.get_region_display()} ({self.intensity}/10)"
+        strength = "not rated" if self.intensity is None else f"{self.intensity}/10"
+        return f"{self.get_quality_display()} in {self.get_region_display()} ({strength})"
 
 
 class AccountSession(AbstractBaseSession):

@@ -9,15 +9,11 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from journal.core.scales import scale_ends_text
 from practices.models import RATING_LABELS, RATINGS, Category, Practice, PracticeSession
 from practices.services import MAX_SESSION_SECONDS
 
-RATING_HELP = {
-    "pain": "0 is no pain, 10 is the worst you can imagine.",
-    "tension": "0 is fully relaxed, 10 is as tight as it gets.",
-    "safety": "0 is not at all, 10 is completely safe and calm.",
-    "connection": "0 is cut off from the body, 10 is fully in touch with it.",
-}
+RATING_HELP = {rating: scale_ends_text(rating) for rating in RATINGS}  # one wording everywhere
 RATING_CHOICES = [("", "Skip"), *[(str(n), str(n)) for n in range(11)]]
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 MAX_STEPS = 30

@@ -28,6 +28,16 @@ class Region(models.TextChoices):
     CHEST = "chest", "Chest"
     BELLY = "belly", "Belly"
     WHOLE_BODY = "whole_body", "Whole body"
+    # Added later: ease is often felt first in the limbs and the head.
+    HEAD = "head", "Head"
+    LEFT_ARM = "left_arm", "Left arm"
+    RIGHT_ARM = "right_arm", "Right arm"
+    LEFT_HAND = "left_hand", "Left hand"
+    RIGHT_HAND = "right_hand", "Right hand"
+    LEFT_KNEE = "left_knee", "Left knee"
+    RIGHT_KNEE = "right_knee", "Right knee"
+    LEFT_FOOT = "left_foot", "Left foot"
+    RIGHT_FOOT = "right_foot", "Right foot"
 
 
 class Quality(models.TextChoices):
@@ -54,6 +64,20 @@ class Quality(models.TextChoices):
 EASE_QUALITIES = frozenset(
     {Quality.WARM, Quality.SOFT, Quality.SPACIOUS, Quality.AT_EASE, Quality.LENGTHENING}
 )
+# Qualities that usually describe discomfort; the rest (pulsing, tingling, cool, buzzing)
+# suggest neutral.
+PAIN_QUALITIES = frozenset(
+    {
+        Quality.TIGHT,
+        Quality.ACHING,
+        Quality.BURNING,
+        Quality.SHARP,
+        Quality.THROBBING,
+        Quality.NUMB,
+        Quality.HEAVY,
+        Quality.TIGHT_BUT_NUMB,
+    }
+)
 
 
 class Feel(models.TextChoices):
@@ -78,7 +102,7 @@ class Emotion(models.TextChoices):
 
 
 class EntryKind(models.TextChoices):
-    CHECK_IN = "check_in", "Morning check-in"
+    CHECK_IN = "check_in", "Check-in"
     FREE = "free", "Free reflection"
     POST_PRACTICE = "post_practice", "Post-practice reflection"
     EXPRESSIVE = "expressive", "Expressive writing"
@@ -119,3 +143,12 @@ ENTRY_KIND_LABELS: dict[str, str] = dict(EntryKind.choices)
 SLEEP_QUALITY_LABELS: dict[int, str] = dict(SleepQuality.choices)
 RED_FLAG_LABELS: dict[str, str] = dict(RedFlag.choices)
 WEEKDAY_LABELS: dict[int, str] = dict(Weekday.choices)
+
+
+def suggested_feel(quality: str) -> str:
+    """The feel a quality usually has; only a suggestion, the person may choose another."""
+    if quality in EASE_QUALITIES:
+        return Feel.PLEASANT.value
+    if quality in PAIN_QUALITIES:
+        return Feel.UNPLEASANT.value
+    return Feel.NEUTRAL.value

@@ -1,10 +1,16 @@
 """The body map's shapes, kept as data so every page draws the same figure.
 
-`FIGURES` maps a view ("back", "front") to a list of (region value, shape attributes).
-Every shape is an SVG `<path>`; its attributes (only `d` for now) go straight onto
-the element, inside a `<svg viewBox="0 0 160 400">` (`VIEWBOX`). `OUTLINES` are the
-non-interactive silhouettes drawn underneath. `Region.WHOLE_BODY` has no shape of its
-own (it is offered as a separate button; a display map can shade the outline for it).
+`FIGURES` maps a view ("back", "front") to a list of (region value, shape attributes). Every
+shape is an SVG `<path>` (attribute `d`) inside `<svg viewBox="0 0 300 680">` (`VIEWBOX`),
+with the centre of its short label (`lx`, `ly`, `short`). A region may have a second shape
+(`secondary`: the lower leg below the knee belongs to the leg); only the first is a named
+control for the keyboard, the others are extra places to tap.
+
+The figure is drawn for thumbs: at the width a phone shows it (one view at a time, 300 CSS
+px or more), every shape holds a 44 x 44 px box around its centre. `OUTLINES` are the
+non-interactive silhouettes drawn underneath, `DETAILS` the lines drawn on top (the spine).
+`Region.WHOLE_BODY` has no shape of its own (it is offered as a separate button; a display
+map can shade the outline for it).
 
 On the back view the person's left is on the viewer's left; on the front view it is
 mirrored, as when facing someone.
@@ -12,76 +18,183 @@ mirrored, as when facing someone.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 from journal.core.vocabulary import REGION_LABELS, Region
 
-VIEWBOX = "0 0 160 400"
-WIDTH = 160
-HEIGHT = 400
+VIEWBOX = "0 0 300 680"
+WIDTH = 300
+HEIGHT = 680
 
 Shape = tuple[str, dict[str, str]]
 
 
-def _box(x: float, y: float, w: float, h: float, r: float = 6) -> dict[str, str]:
+def _rounded(x: float, y: float, w: float, h: float, r: float = 6) -> str:
     """A rounded rectangle as a path, so every shape is the same element."""
     r = min(r, w / 2, h / 2)
-    return {
-        "d": (
-            f"M{x + r:g} {y:g}H{x + w - r:g}Q{x + w:g} {y:g} {x + w:g} {y + r:g}"
-            f"V{y + h - r:g}Q{x + w:g} {y + h:g} {x + w - r:g} {y + h:g}"
-            f"H{x + r:g}Q{x:g} {y + h:g} {x:g} {y + h - r:g}"
-            f"V{y + r:g}Q{x:g} {y:g} {x + r:g} {y:g}Z"
-        )
+    return (
+        f"M{x + r:g} {y:g}H{x + w - r:g}Q{x + w:g} {y:g} {x + w:g} {y + r:g}"
+        f"V{y + h - r:g}Q{x + w:g} {y + h:g} {x + w - r:g} {y + h:g}"
+        f"H{x + r:g}Q{x:g} {y + h:g} {x:g} {y + h - r:g}"
+        f"V{y + r:g}Q{x:g} {y:g} {x + r:g} {y:g}Z"
+    )
+
+
+def _box(x: float, y: float, w: float, h: float, r: float = 6) -> dict[str, str]:
+    return {"d": _rounded(x, y, w, h, r)}
+
+
+def _region(
+    region: Region,
+    box: tuple[float, float, float, float],
+    r: float = 8,
+    short: object = "",
+    *,
+    secondary: bool = False,
+) -> Shape:
+    x, y, w, h = box
+    attrs = {"d": _rounded(x, y, w, h, r), "lx": f"{x + w / 2:g}", "ly": f"{y + h / 2 + 4:g}"}
+    attrs["short"] = str(short)
+    if secondary:
+        attrs["secondary"] = "1"
+    return region.value, attrs
+
+
+def _short(word: str) -> object:
+    return pgettext_lazy("body map, a short name inside a region", word)
+
+
+# Columns (x, width) and rows (y, height) of the figure, shared by both views.
+TORSO = (80, 140)
+LEFT_COL, MID_COL, RIGHT_COL = (80, 46), (128, 44), (174, 46)
+VIEWER_LEFT_LEG, VIEWER_RIGHT_LEG = (82, 64), (154, 64)
+VIEWER_LEFT_ARM, VIEWER_RIGHT_ARM = (22, 46), (232, 46)
+VIEWER_LEFT_HAND, VIEWER_RIGHT_HAND = (18, 54), (228, 54)
+VIEWER_LEFT_FOOT, VIEWER_RIGHT_FOOT = (74, 74), (152, 74)
+HANDS_Y, KNEES_Y, SHINS_Y, FEET_Y = (391, 46), (531, 46), (579, 52), (633, 46)
+
+
+def _at(col: tuple[float, float], row: tuple[float, float]) -> tuple[float, float, float, float]:
+    return (col[0], row[0], col[1], row[1])
+
+
+def _limbs(*, left_on_viewer_left: bool, thigh: tuple[float, float], arm_top: float) -> list[Shape]:
+    """Arms, hands, legs, knees and feet, for either view."""
+    near, far = ("left", "right") if left_on_viewer_left else ("right", "left")
+    arm = (arm_top, HANDS_Y[0] - 2 - arm_top)
+    sides = [(near, 0), (far, 1)]
+    cols = {
+        "arm": (VIEWER_LEFT_ARM, VIEWER_RIGHT_ARM),
+        "hand": (VIEWER_LEFT_HAND, VIEWER_RIGHT_HAND),
+        "leg": (VIEWER_LEFT_LEG, VIEWER_RIGHT_LEG),
+        "foot": (VIEWER_LEFT_FOOT, VIEWER_RIGHT_FOOT),
     }
+    shapes: list[Shape] = []
+    for side, i in sides:
+        shapes += [
+            _region(Region(f"{side}_arm"), _at(cols["arm"][i], arm), 20, _short("Arm")),
+            _region(Region(f"{side}_hand"), _at(cols["hand"][i], HANDS_Y), 18, _short("Hand")),
+            _region(Region(f"{side}_leg"), _at(cols["leg"][i], thigh), 18, _short("Leg")),
+            _region(Region(f"{side}_knee"), _at(cols["leg"][i], KNEES_Y), 16, _short("Knee")),
+            _region(
+                Region(f"{side}_leg"),
+                _at(cols["leg"][i], SHINS_Y),
+                14,
+                _short("Leg"),
+                secondary=True,
+            ),
+            _region(Region(f"{side}_foot"), _at(cols["foot"][i], FEET_Y), 18, _short("Foot")),
+        ]
+    return shapes
 
 
-def _path(d: str) -> dict[str, str]:
-    return {"d": d}
-
-
-_SHOULDERS = _path("M26 88Q30 70 70 68H90Q130 70 134 88Z")
-_NECK = _box(69, 52, 22, 17, 4)
+_NECK = _region(Region.NECK, (127, 103, 46, 46), 10, _short("Neck"))
 
 BACK: list[Shape] = [
-    (Region.NECK.value, _NECK),
-    (Region.SHOULDERS.value, _SHOULDERS),
-    (Region.UPPER_BACK.value, _box(38, 89, 84, 16, 5)),
-    (Region.LEFT_SHOULDER_BLADE.value, _box(38, 106, 27, 34, 7)),
-    (Region.BETWEEN_SHOULDER_BLADES.value, _box(66, 106, 28, 34, 5)),
-    (Region.RIGHT_SHOULDER_BLADE.value, _box(95, 106, 27, 34, 7)),
-    (Region.MID_BACK.value, _box(40, 141, 80, 26, 5)),
-    (Region.LOWER_BACK.value, _box(42, 168, 76, 26, 5)),
-    (Region.LEFT_HIP.value, _box(38, 195, 26, 26, 8)),
-    (Region.SACRUM.value, _path("M65 195H95L88 222H72Z")),
-    (Region.RIGHT_HIP.value, _box(96, 195, 26, 26, 8)),
-    (Region.BUTTOCKS.value, _box(40, 223, 80, 30, 12)),
-    (Region.LEFT_LEG.value, _box(43, 255, 35, 135, 12)),
-    (Region.RIGHT_LEG.value, _box(82, 255, 35, 135, 12)),
+    (
+        Region.HEAD.value,
+        {"d": "M118 53a32 47 0 1 0 64 0a32 47 0 1 0 -64 0Z", "lx": "150", "ly": "57"}
+        | {"short": str(_short("Head"))},
+    ),
+    _NECK,
+    _region(Region.UPPER_BACK, (80, 151, 140, 46), 22, _short("Upper back")),
+    _region(Region.LEFT_SHOULDER_BLADE, _at(LEFT_COL, (199, 46)), 12, _short("Blade")),
+    _region(Region.BETWEEN_SHOULDER_BLADES, _at(MID_COL, (199, 46)), 8, _short("Between")),
+    _region(Region.RIGHT_SHOULDER_BLADE, _at(RIGHT_COL, (199, 46)), 12, _short("Blade")),
+    _region(Region.MID_BACK, (80, 247, 140, 46), 10, _short("Mid back")),
+    _region(Region.LOWER_BACK, (80, 295, 140, 46), 10, _short("Lower back")),
+    _region(Region.LEFT_HIP, _at(LEFT_COL, (343, 46)), 14, _short("Hip")),
+    _region(Region.SACRUM, _at(MID_COL, (343, 46)), 14, _short("Sacrum")),
+    _region(Region.RIGHT_HIP, _at(RIGHT_COL, (343, 46)), 14, _short("Hip")),
+    _region(Region.BUTTOCKS, (80, 391, 140, 46), 20, _short("Buttocks")),
+    *_limbs(left_on_viewer_left=True, thigh=(439, 90), arm_top=163),
 ]
 
 FRONT: list[Shape] = [
-    (Region.JAW.value, _path("M63 34H97Q96 50 80 53Q64 50 63 34Z")),
-    (Region.NECK.value, _NECK),
-    (Region.SHOULDERS.value, _SHOULDERS),
-    (Region.CHEST.value, _box(38, 89, 84, 50, 8)),
-    (Region.BELLY.value, _box(40, 140, 80, 54, 8)),
+    _region(Region.HEAD, (118, 6, 64, 48), 24, _short("Head")),
+    _region(Region.JAW, (121, 55, 58, 46), 20, _short("Jaw")),
+    _NECK,
+    _region(Region.SHOULDERS, (26, 151, 248, 46), 23, _short("Shoulders")),
+    _region(Region.CHEST, (80, 199, 140, 70), 12, _short("Chest")),
+    _region(Region.BELLY, (80, 271, 140, 70), 14, _short("Belly")),
     # Mirrored: the person's right hip and leg are on the viewer's left.
-    (Region.RIGHT_HIP.value, _box(38, 195, 26, 28, 8)),
-    (Region.LEFT_HIP.value, _box(96, 195, 26, 28, 8)),
-    (Region.RIGHT_LEG.value, _box(43, 224, 35, 166, 12)),
-    (Region.LEFT_LEG.value, _box(82, 224, 35, 166, 12)),
+    _region(Region.RIGHT_HIP, (80, 343, 68, 46), 14, _short("Hip")),
+    _region(Region.LEFT_HIP, (152, 343, 68, 46), 14, _short("Hip")),
+    *_limbs(left_on_viewer_left=False, thigh=(391, 138), arm_top=199),
 ]
 
 FIGURES: dict[str, list[Shape]] = {"back": BACK, "front": FRONT}
 
 VIEW_LABELS = {
-    "back": "Back view (your left on the left)",
-    "front": "Front view (your left on the right)",
+    "back": _("Back view (your left on the left)"),
+    "front": _("Front view (your left on the right)"),
 }
+VIEW_NAMES = {"back": pgettext_lazy("body map view", "Back"), "front": _("Front")}
 
-_ARMS = [_box(14, 86, 20, 150, 10), _box(126, 86, 20, 150, 10)]
-OUTLINES: dict[str, list[dict[str, str]]] = {
-    view: [_path("M80 8A25 25 0 1 1 79.9 8Z"), *_ARMS, _box(36, 86, 88, 170, 14)]
-    for view in FIGURES
+# The silhouette, a little larger than the regions so the body's edge shows around them: the
+# viewer's left half as path commands, and its mirror image for the right half.
+_HALF: list[tuple[str, tuple[float, ...]]] = [
+    ("M", (151, 98)),
+    ("L", (123, 98)),
+    ("L", (123, 138)),
+    ("C", (100, 142, 52, 140, 36, 150)),  # the slope of the shoulder
+    ("C", (22, 158, 18, 172, 19, 192)),
+    ("L", (19, 386)),  # the outer arm, then the hand
+    ("C", (14, 398, 13, 430, 26, 440)),
+    ("C", (38, 447, 62, 447, 72, 440)),
+    ("C", (78, 430, 78, 398, 71, 386)),
+    ("L", (71, 212)),  # the inner arm, up to the armpit
+    ("C", (71, 204, 76, 200, 77, 212)),
+    ("C", (73, 260, 72, 300, 76, 330)),  # the waist and the hip
+    ("C", (79, 360, 77, 400, 79, 440)),
+    ("L", (79, 618)),  # the outer leg, then the foot
+    ("C", (70, 628, 66, 676, 80, 682)),
+    ("L", (146, 682)),
+    ("C", (152, 676, 151, 640, 149, 628)),
+    ("L", (149, 441)),
+    ("L", (151, 441)),
+]
+
+
+def _half_path(mirror: bool) -> str:
+    parts = []
+    for command, numbers in _HALF:
+        xy = [300 - n if mirror and i % 2 == 0 else n for i, n in enumerate(numbers)]
+        parts.append(command + " ".join(f"{n:g}" for n in xy))
+    return "".join(parts) + "Z"
+
+
+_SILHOUETTE = [
+    {"d": "M114 53a36 51 0 1 0 72 0a36 51 0 1 0 -72 0Z"},  # the head
+    {"d": _half_path(mirror=False)},
+    {"d": _half_path(mirror=True)},
+]
+OUTLINES: dict[str, list[dict[str, str]]] = dict.fromkeys(FIGURES, _SILHOUETTE)
+# The spine, down the back (drawn on top, never a target).
+DETAILS: dict[str, list[dict[str, str]]] = {
+    "back": [{"d": "M150 106V388"}],
+    "front": [],
 }
 
 # Regions without a shape: offered as plain buttons beside the figure.
@@ -89,7 +202,7 @@ OFF_FIGURE = [Region.WHOLE_BODY.value]
 
 
 def regions_in(view: str) -> list[str]:
-    return [region for region, _ in FIGURES[view]]
+    return list(dict.fromkeys(region for region, _ in FIGURES[view]))
 
 
 def figure_context(marked: set[str] | frozenset[str] = frozenset()) -> list[dict[str, object]]:
@@ -97,18 +210,35 @@ def figure_context(marked: set[str] | frozenset[str] = frozenset()) -> list[dict
     return [
         {
             "view": view,
+            "name": VIEW_NAMES[view],
             "label": VIEW_LABELS[view],
             "viewbox": VIEWBOX,
             "outlines": OUTLINES[view],
+            "details": DETAILS[view],
             "shapes": [
                 {
                     "region": region,
                     "label": REGION_LABELS[region],
                     "marked": region in marked,
-                    "d": attrs["d"],
+                    **attrs,
                 }
                 for region, attrs in shapes
             ],
         }
         for view, shapes in FIGURES.items()
     ]
+
+
+def region_list() -> list[tuple[str, str]]:
+    """Every region, in the order of the figures (head to feet), for "choose from a list"."""
+    seen = dict.fromkeys(r for shapes in FIGURES.values() for r, _ in shapes)
+    ordered = sorted(seen, key=_top_of)
+    return [(r, str(REGION_LABELS[r])) for r in [*ordered, *OFF_FIGURE]]
+
+
+def _top_of(region: str) -> tuple[float, float]:
+    for shapes in FIGURES.values():
+        for r, attrs in shapes:
+            if r == region:
+                return float(attrs["ly"]), float(attrs["lx"])
+    return (0.0, 0.0)

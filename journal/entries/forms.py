@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from journal.accounts.profiles import profile_for
+from journal.core.scales import scale_ends_text
 from journal.core.vocabulary import Emotion, EntryKind, SleepQuality
 from journal.models import JournalEntry, Tag
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+else:
+    StrOrPromise = object
 
 ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
 
@@ -59,7 +66,7 @@ BODY_LABELS: dict[str, str] = {
 REQUIRES_BODY: set[str] = {EntryKind.FREE, EntryKind.EXPRESSIVE}
 
 
-def _scale(label: str, help_text: str = "") -> forms.TypedChoiceField:
+def _scale(label: StrOrPromise, help_text: StrOrPromise = "") -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         choices=ZERO_TO_TEN,
         coerce=int,
@@ -84,16 +91,16 @@ def _strength(label: str) -> forms.IntegerField:
 
 class EntryForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
-    pain = _scale("Pain", "0 none, 10 the worst you can imagine.")
-    tension = _scale("Tension", "0 loose, 10 very tight.")
-    stress = _scale("Stress", "0 none, 10 overwhelming.")
+    pain = _scale(_("Pain"), scale_ends_text("pain"))
+    tension = _scale(_("Tension"), scale_ends_text("tension"))
+    stress = _scale(_("Stress"), scale_ends_text("stress"))
     sleep_hours = forms.DecimalField(
         min_value=0,
         max_value=24,
         max_digits=3,
         decimal_places=1,
         required=False,
-        label="Hours of sleep",
+        label=_("Hours of sleep"),
         widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
     )
     sleep_quality = forms.TypedChoiceField(
@@ -102,7 +109,7 @@ class EntryForm(forms.Form):
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
-        label="How you slept",
+        label=_("How you slept"),
     )
     emotions = forms.MultipleChoiceField(
         choices=Emotion.choices,
@@ -144,7 +151,6 @@ class EntryForm(forms.Form):
         max_length=50_000,
         required=False,
         strip=False,
-        help_text="Markdown works: *italic*, **bold**, lists.",
     )
     red_flags = forms.MultipleChoiceField(
         choices=[],

@@ -40,11 +40,14 @@ def entry_facts(entry: JournalEntry) -> list[tuple[str, str]]:
 
 def sensation_text(sensation: Sensation) -> str:
     """The one wording of a sensation, as the entry page and the timeline cards show it."""
-    return _("%(quality)s in %(region)s, %(intensity)s/10") % {
+    words = {
         "quality": QUALITY_LABELS.get(sensation.quality, sensation.quality),
         "region": str(REGION_LABELS.get(sensation.region, sensation.region)).lower(),
         "intensity": sensation.intensity,
     }
+    if sensation.intensity is None:
+        return _("%(quality)s in %(region)s") % words
+    return _("%(quality)s in %(region)s, %(intensity)s/10") % words
 
 
 def feel_word(feel: str) -> str:

@@ -6,38 +6,46 @@ from typing import Any, cast
 
 from django import forms
 from django.forms import BaseFormSet, formset_factory
+from django.utils.translation import gettext_lazy as _
 
-from journal.core.vocabulary import REGION_LABELS, Feel, Quality, Region
+from journal.core.scales import scale_ends_text
+from journal.core.vocabulary import REGION_LABELS, Feel, Quality, Region, suggested_feel
 from journal.entries.services import SensationInput
 
 PREFIX = "sens"
 EMPTY_ROWS = 3  # shown without JavaScript, where the body map cannot add rows
 MAX_ROWS = 40
+ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
 
 
 class SensationForm(forms.Form):
     region = forms.ChoiceField(
-        choices=[("", "Choose a place…"), *Region.choices], label="Where in the body"
+        choices=[("", _("Choose a place…")), *Region.choices], label=_("Where in the body")
     )
     quality = forms.ChoiceField(
-        choices=Quality.choices, widget=forms.RadioSelect, label="What it feels like"
+        choices=Quality.choices, widget=forms.RadioSelect, label=_("What it feels like")
     )
-    intensity = forms.IntegerField(
-        min_value=0,
-        max_value=10,
-        initial=5,
-        label="How strong (0 barely there, 10 strongest)",
-        widget=forms.NumberInput(attrs={"type": "range", "min": 0, "max": 10, "step": 1}),
+    # Not rated unless chosen: an untouched scale is saved as None, never as a middle value.
+    intensity = forms.TypedChoiceField(
+        choices=ZERO_TO_TEN,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("How strong"),
+        help_text=scale_ends_text("intensity"),
     )
-    feel = forms.ChoiceField(choices=Feel.choices, widget=forms.RadioSelect, label="Feel")
-    note = forms.CharField(max_length=300, required=False, label="Note")
+    # Suggested from the quality when left out (ease is pleasant, pain unpleasant).
+    feel = forms.ChoiceField(
+        choices=Feel.choices, widget=forms.RadioSelect, label=_("Feel"), required=False
+    )
+    note = forms.CharField(max_length=300, required=False, label=_("Note"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Messages that say which part of the row is missing, next to it.
-        self.fields["region"].error_messages["required"] = "Choose where you notice this."
-        self.fields["quality"].error_messages["required"] = "Choose what it feels like."
-        self.fields["feel"].error_messages["required"] = "Choose unpleasant, neutral or pleasant."
+        self.fields["region"].error_messages["required"] = _("Choose where you notice this.")
+        self.fields["quality"].error_messages["required"] = _("Choose what it feels like.")
 
     @property
     def chosen_region(self) -> str:
@@ -49,13 +57,30 @@ class SensationForm(forms.Form):
     def region_label(self) -> str:
         return str(REGION_LABELS.get(self.chosen_region, ""))
 
+    @property
+    def chosen_quality(self) -> str:
+        name = self.add_prefix("quality")
+        value = self.data.get(name) if self.is_bound else self.initial.get("quality")
+        return str(value or "")
+
+    @property
+    def suggested_feel(self) -> str:
+        quality = self.chosen_quality
+        return suggested_feel(quality) if quality else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("quality") and not data.get("feel"):
+            data["feel"] = suggested_feel(data["quality"])
+        return data
+
     def to_input(self) -> SensationInput:
         data = self.cleaned_data
         return SensationInput(
             region=data["region"],
             quality=data["quality"],
-            intensity=data["intensity"],
-            feel=data["feel"],
+            intensity=data.get("intensity"),
+            feel=data.get("feel") or suggested_feel(data["quality"]),
             note=data.get("note", ""),
         )
 
@@ -73,6 +98,9 @@ class BaseSensationFormSet(BaseFormSet):
             for f in self.forms
             if f.has_changed() and f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
+
+    def any_filled(self) -> bool:
+        return any(f.has_changed() for f in self.forms)
 
     def marked_regions(self) -> set[str]:
         return {

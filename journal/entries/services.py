@@ -24,7 +24,7 @@ from practices.models import PracticeSession
 class SensationInput:
     region: str
     quality: str
-    intensity: int
+    intensity: int | None  # None: not rated
     feel: str
     note: str = ""
 
@@ -38,7 +38,7 @@ def _sensation_input(value: SensationLike) -> SensationInput:
     return SensationInput(
         region=value["region"],
         quality=value["quality"],
-        intensity=int(value["intensity"]),
+        intensity=None if value.get("intensity") is None else int(value["intensity"]),
         feel=value["feel"],
         note=value.get("note") or "",
     )

@@ -16,8 +16,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from journal.core.http import AuthedHttpRequest
-from journal.core.vocabulary import REGION_LABELS, EntryKind
+from journal.core.vocabulary import REGION_LABELS, EntryKind, Quality, suggested_feel
 from journal.entries import bodymap
+from journal.entries.form_errors import error_summary
 from journal.entries.forms import SENSATION_KINDS, EntryForm
 from journal.entries.sensation_forms import (
     BaseSensationFormSet,
@@ -119,8 +120,9 @@ def handle_entry_form(
     if data is None:
         return form, rows, None
     rows_valid = rows.is_valid() if rows is not None else True
-    if rows is not None and rows_valid:
-        form.has_sensations = bool(rows.inputs())
+    if rows is not None:
+        # A half-filled sensation is something to save too: its row says what is missing.
+        form.has_sensations = bool(rows.inputs()) if rows_valid else rows.any_filled()
     if not (form.is_valid() and rows_valid):
         return form, rows, None
     return form, rows, _save(request, form, rows, kind=kind, entry=entry, session=session)
@@ -134,10 +136,22 @@ def after_save(request: AuthedHttpRequest, entry: JournalEntry) -> HttpResponse:
     return redirect("today:home")
 
 
+def form_context(form: EntryForm, rows: BaseSensationFormSet | None) -> dict[str, Any]:
+    """What an entry form's template needs besides the form: the body map and the errors."""
+    return {**sensation_context(rows), "error_summary": error_summary(form, rows)}
+
+
 def sensation_context(rows: BaseSensationFormSet | None) -> dict[str, Any]:
     marked = rows.marked_regions() if rows is not None else set()
     return {
         "bodymap": bodymap.figure_context(marked),
         "bodymap_off_figure": [(r, REGION_LABELS[r]) for r in bodymap.OFF_FIGURE],
+        "bodymap_regions": bodymap.region_list(),
         "marked_regions": marked,
+        "marked_key": ",".join(sorted(marked)),  # part of the cached figure's key
+        "feel_suggestions": FEEL_SUGGESTIONS,
     }
+
+
+# "quality:feel" pairs for the page's script, which suggests a feel as a quality is chosen.
+FEEL_SUGGESTIONS = ",".join(f"{q}:{suggested_feel(q)}" for q in Quality.values)

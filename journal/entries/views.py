@@ -26,8 +26,8 @@ from journal.entries.services import entry_delete, entry_draft_save, entry_updat
 from journal.entries.submission import (
     TITLES,
     after_save,
+    form_context,
     handle_entry_form,
-    sensation_context,
     sensation_row,
 )
 from journal.models import JournalEntry
@@ -92,7 +92,7 @@ def render_entry_page(
         "session": session,
         "prompts": REFLECTION_PROMPTS if kind == EntryKind.POST_PRACTICE else [],
         "nav": "practices" if session else "today",
-        **sensation_context(rows),
+        **form_context(form, rows),
         **(extra or {}),
     }
     return render(request, "entries/entry_form.html", context)

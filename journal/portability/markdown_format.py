@@ -66,10 +66,12 @@ def _label(labels: dict[str, str], value: str) -> str:
 def _sensation_lines(sensations: list[Record]) -> list[str]:
     lines = []
     for s in sensations:
+        # An intensity left unrated is simply not written.
+        strength = "" if s["intensity"] is None else f"{s['intensity']}/10, "
         line = (
             f"- {_label(_QUALITY, s['quality'])} in "
             f"{_label(_REGION, s['region']).lower()}, "
-            f"{s['intensity']}/10, {_label(_FEEL, s['feel']).lower()}"
+            f"{strength}{_label(_FEEL, s['feel']).lower()}"
         )
         if s["note"]:
             line += f": {_plain(_one_line(s['note']))}"

@@ -187,8 +187,8 @@ def _trends(daily: Daily, periods: Periods | None) -> list[MeasureTrend]:
 
 def _maps(sensations: QuerySet[Sensation]) -> dict[str, SafeString]:
     """The body maps of the review, drawn from the period's unpleasant and pleasant sensations."""
-    unpleasant: list[tuple[str, int, float]] = []
-    pleasant: list[tuple[str, int, float]] = []
+    unpleasant: list[tuple[str, int, float | None]] = []
+    pleasant: list[tuple[str, int, float | None]] = []
     for region, feel, count, mean in (
         sensations.exclude(feel=Feel.NEUTRAL)
         .values("region", "feel")

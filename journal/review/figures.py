@@ -178,7 +178,7 @@ class RegionFigure:
     region: str
     label: str
     count: int
-    mean_intensity: float
+    mean_intensity: float | None  # None when none of them was rated
     level: int  # 1-4, for shading
 
 

@@ -5,6 +5,7 @@ Read as database aggregates of the week alone, in three queries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,7 +29,7 @@ class SensationFigures:
     qualities: list[tuple[str, str, int]]  # label, feel, count
 
 
-def region_figures(rows: list[tuple[str, int, float]]) -> list[RegionFigure]:
+def region_figures(rows: Sequence[tuple[str, int, float | None]]) -> list[RegionFigure]:
     top = max((count for _, count, _ in rows), default=0)
     figures = [
         RegionFigure(
@@ -57,8 +58,8 @@ def _regions(
     sensations: QuerySet[Sensation],
 ) -> tuple[list[RegionFigure], list[RegionFigure]]:
     """Unpleasant and pleasant sensations by region; neutral ones are on neither map."""
-    unpleasant: list[tuple[str, int, float]] = []
-    ease: list[tuple[str, int, float]] = []
+    unpleasant: list[tuple[str, int, float | None]] = []
+    ease: list[tuple[str, int, float | None]] = []
     for region, feel, count, mean in (
         sensations.values("region", "feel")
         .annotate(n=Count("id"), mean=Avg("intensity"))

@@ -20,12 +20,21 @@ def region_levels(figures: Sequence[RegionFigure]) -> dict[str, tuple[int, str]]
     return {
         f.region: (
             f.level,
-            ngettext(
-                "%(place)s: noted once, strength %(strength)s",
-                "%(place)s: noted %(count)s times, average strength %(strength)s",
-                f.count,
-            )
-            % {"place": f.label, "count": f.count, "strength": _fmt(f.mean_intensity)},
+            (
+                ngettext(
+                    "%(place)s: noted once, strength %(strength)s",
+                    "%(place)s: noted %(count)s times, average strength %(strength)s",
+                    f.count,
+                )
+                % {"place": f.label, "count": f.count, "strength": _fmt(f.mean_intensity)}
+                if f.mean_intensity is not None
+                else ngettext(
+                    "%(place)s: noted once",
+                    "%(place)s: noted %(count)s times",
+                    f.count,
+                )
+                % {"place": f.label, "count": f.count}
+            ),
         )
         for f in figures
     }

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from journal.core.dates import day_bounds
@@ -14,8 +16,8 @@ from journal.core.links import optional_url
 from journal.core.vocabulary import EntryKind
 from journal.entries.submission import (
     after_save,
+    form_context,
     handle_entry_form,
-    sensation_context,
     sensation_row,
 )
 from journal.models import JournalEntry
@@ -24,6 +26,17 @@ from journal.timeline.selectors import group_by_day
 from practices.models import PracticeSession, PracticeSessionQuerySet
 
 WRITE_KINDS = [EntryKind.FREE, EntryKind.EXPRESSIVE, EntryKind.REFRAME]
+
+
+def check_in_title(local_now: datetime, *, again: bool) -> str:
+    """The check-in's heading: "Morning" or "Evening" only when it is, in the person's zone."""
+    if again:
+        return gettext("Check in again")
+    if 4 <= local_now.hour < 12:
+        return gettext("Morning check-in")
+    if 17 <= local_now.hour < 23:
+        return gettext("Evening check-in")
+    return gettext("Check-in")
 
 
 def today_page(request: AuthedHttpRequest) -> HttpResponse:
@@ -72,10 +85,11 @@ def today_page(request: AuthedHttpRequest) -> HttpResponse:
         "in_progress": in_progress,
         "red_flag_today": red_flag_today,
         "checked_in_at": checked_in_at,
+        "check_in_title": check_in_title(now, again=checked_in_at is not None),
         "write_kinds": [(k.value, k.label) for k in WRITE_KINDS],
         "zone": zone,
         "nav": "today",
-        **sensation_context(rows),
+        **form_context(form, rows),
     }
     return render(request, "today/today.html", context)
 

@@ -40,24 +40,26 @@ def tab_to(page: Page, selector: str, *, backwards: bool = False, limit: int = 6
     raise AssertionError(f"{selector} never received focus")
 
 
+def row_for(page: Page, region: str):
+    return page.locator(f'#sensation-rows [data-row-region="{region}"]:visible')
+
+
 def test_check_in_with_two_sensations_picked_by_mouse(page: Page, maya) -> None:
     log_in(page, "maya", PASSWORD)
     screenshot(page, "today-desktop")
-    page.get_by_role("group", name="How much pain is there right now?").get_by_text(
-        "4", exact=True
-    ).click()
-    page.locator('[data-region="lower_back"]').click()
+    page.get_by_role("group", name="Pain right now").get_by_text("4", exact=True).click()
+    page.locator('[data-figure="back"] [data-region="lower_back"]').click()
     expect(page.locator(ROWS)).to_have_count(1)
-    row = page.locator(ROWS).nth(0)
+    row = row_for(page, "lower_back")
     row.get_by_text("Tight", exact=True).click()
     row.get_by_text("Unpleasant", exact=True).click()
-    page.locator('[data-region="belly"]').click()
+    page.locator('[data-figure="front"] [data-region="belly"]').click()
     expect(page.locator(ROWS)).to_have_count(2)
-    row = page.locator(ROWS).nth(1)
+    row = row_for(page, "belly")
     row.get_by_text("Soft", exact=True).click()
     row.get_by_text("Pleasant", exact=True).click()
-    expect(page.locator('[data-region="lower_back"]')).to_have_attribute(
-        "aria-label", "Lower back (lumbar), marked"
+    expect(page.locator('[data-figure="back"] [data-region="lower_back"]')).to_have_attribute(
+        "aria-pressed", "true"
     )
     assert serious_violations(page) == []
     screenshot(page, "checkin-sensations-desktop")
@@ -74,18 +76,22 @@ def test_check_in_by_keyboard_only_on_a_phone(phone_page: Page, maya) -> None:
     log_in(page, "maya", PASSWORD)
     page.get_by_label("Hours of sleep").focus()
     page.keyboard.type("6.5")
-    tab_to(page, '[data-region="lower_back"]')
+    tab_to(page, '[data-figure="back"] [data-region="lower_back"]')
     page.keyboard.press("Enter")
     expect(page.locator(ROWS)).to_have_count(1)
     # Focus lands on the new row's first quality; Space chooses it.
-    expect(page.locator(ROWS).nth(0).locator('input[type="radio"]').first).to_be_focused()
+    expect(row_for(page, "lower_back").locator('input[type="radio"]').first).to_be_focused()
     page.keyboard.press("Space")
-    tab_to(page, 'input[type="range"][name="sens-3-intensity"]')
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # the first feel: unpleasant
-    tab_to(page, '[data-region="chest"]', backwards=True)
+    tab_to(page, 'input[name="sens-3-intensity"]')  # lands on "Not rated", the checked one
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")  # wraps to 0, then up to 7
+    tab_to(page, 'input[name="sens-3-feel"]')
+    page.keyboard.press("ArrowRight")  # suggested unpleasant -> neutral
+    show = page.locator('[data-show-view="front"]')
+    tab_to(page, '[data-show-view="front"]', backwards=True)
+    page.keyboard.press("Enter")
+    expect(show).to_have_attribute("aria-pressed", "true")
+    tab_to(page, '[data-figure="front"] [data-region="chest"]')
     page.keyboard.press(" ")
     expect(page.locator(ROWS)).to_have_count(2)
     page.keyboard.press("ArrowDown")  # second quality, aching
@@ -99,6 +105,7 @@ def test_check_in_by_keyboard_only_on_a_phone(phone_page: Page, maya) -> None:
     rows = {s.region: s for s in Sensation.objects.filter(user=maya)}
     assert set(rows) == {"lower_back", "chest"}
     assert (rows["lower_back"].quality, rows["lower_back"].intensity) == ("tight", 7)
+    assert rows["lower_back"].feel == "neutral"
     assert (rows["chest"].quality, rows["chest"].feel) == ("aching", "pleasant")
     screenshot(page, "today-phone")
 
@@ -114,17 +121,20 @@ def test_the_same_check_in_without_javascript(no_js_page: Page, maya) -> None:
     first.get_by_text("Tight", exact=True).click()
     first.get_by_text("Unpleasant", exact=True).click()
     second.get_by_label("Where in the body").select_option("belly")
-    second.get_by_text("Warm", exact=True).click()
-    # Half-filled: the feel is missing; the error shows next to it and nothing is lost.
+    # Half-filled: the quality is missing; the error shows next to it and nothing is lost.
+    page.locator("summary", has_text="Add a note").last.click()  # the entry's, after the rows
     page.get_by_label("Anything else you notice").fill("Quiet morning")
     page.get_by_role("button", name="Save check-in").click()
-    expect(page.get_by_text("Choose unpleasant, neutral or pleasant.")).to_be_visible()
+    expect(page.get_by_text("Choose what it feels like.").first).to_be_visible()
     expect(page.get_by_label("Anything else you notice")).to_have_value("Quiet morning")
     assert not JournalEntry.objects.exists()
-    page.locator("fieldset.sensation-row").nth(1).get_by_text("Pleasant", exact=True).click()
+    page.locator("fieldset.sensation-row").nth(1).get_by_text("Warm", exact=True).click()
     page.get_by_role("button", name="Save check-in").click()
     expect(page.get_by_text("Check-in saved.")).to_be_visible()
-    assert sorted(Sensation.objects.values_list("region", flat=True)) == ["belly", "neck"]
+    assert sorted(Sensation.objects.values_list("region", "feel")) == [
+        ("belly", "pleasant"),
+        ("neck", "unpleasant"),
+    ]
 
 
 def test_expressive_writing_keeps_a_draft_when_the_page_closes(page: Page, maya) -> None:
@@ -194,6 +204,7 @@ def test_logging_pages_pass_an_accessibility_scan(page: Page, maya) -> None:
 
 def test_enter_in_a_text_field_saves_the_check_in(page: Page, maya) -> None:
     log_in(page, "maya", PASSWORD)
+    page.locator("summary", has_text="Tags").first.click()
     page.get_by_label("New tags").fill("long drive")
     page.get_by_label("New tags").press("Enter")
     expect(page.get_by_text("Check-in saved.")).to_be_visible()

@@ -84,7 +84,7 @@ def _rows(*rows: dict[str, str]) -> dict[str, str]:
 def test_an_empty_row_is_ignored() -> None:
     formset: Any = SensationFormSet(
         _rows(
-            {"region": "", "intensity": "5", "note": ""},
+            {"region": "", "note": ""},
             {"region": "neck", "quality": "warm", "intensity": "2", "feel": "pleasant"},
         ),
         prefix="sens",
@@ -97,7 +97,8 @@ def test_a_half_filled_row_says_what_is_missing() -> None:
     formset = SensationFormSet(_rows({"region": "neck", "intensity": "5"}), prefix="sens")
     assert not formset.is_valid()
     assert formset.forms[0].errors["quality"] == ["Choose what it feels like."]
-    assert "feel" in formset.forms[0].errors
+    # The feel is not asked for: it is suggested from the quality.
+    assert "feel" not in formset.forms[0].errors
 
 
 def test_an_intensity_out_of_range_is_refused() -> None:

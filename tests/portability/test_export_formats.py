@@ -226,7 +226,7 @@ def test_the_markdown_has_a_section_per_day_and_every_entry(journals, alice):
         JournalEntry.objects.filter(user=alice).exclude(body="").values_list("body", flat=True)
     ):
         assert body.strip() in text
-    assert text.count("· Morning check-in") == 12
+    assert text.count("· Check-in") == 12
     assert "- Pain: 6 before, 4 after" in text
     assert "Spacious in sacrum, 3/10, pleasant" in text
     assert "Kinder view (40/100): My back is strong and adapts" in text

@@ -400,3 +400,37 @@ def test_a_minimal_hand_written_file_imports(fresh):
     entry = JournalEntry.objects.get(user=fresh)
     assert entry.kind == "free"
     assert entry.sensations.get().occurred_at == entry.occurred_at
+
+
+def test_new_regions_and_an_unrated_intensity_round_trip(alice, fresh):
+    from tests.factories import CheckInFactory, SensationFactory
+
+    entry = CheckInFactory(user=alice)
+    SensationFactory(entry=entry, region="right_hand", quality="at_ease", intensity=None)
+    SensationFactory(entry=entry, region="left_knee", quality="tight", intensity=3)
+    data = export_bytes(alice)
+    records = json.loads(data)
+    exported = [s for e in records["entries"] for s in e["sensations"]]
+    assert {(s["region"], s["intensity"]) for s in exported} == {
+        ("right_hand", None),
+        ("left_knee", 3),
+    }
+    journal_import(user=fresh, data=data, max_bytes=LIMIT)
+    assert set(Sensation.objects.filter(user=fresh).values_list("region", "intensity")) == {
+        ("right_hand", None),
+        ("left_knee", 3),
+    }
+
+
+def test_an_export_made_before_the_new_regions_still_imports(alice, fresh):
+    from tests.factories import CheckInFactory, SensationFactory
+
+    entry = CheckInFactory(user=alice)
+    SensationFactory(entry=entry, region="lower_back", intensity=6)
+    doc = json.loads(export_bytes(alice))
+    for record in (s for e in doc["entries"] for s in e["sensations"]):
+        assert record["region"] == "lower_back" and record["intensity"] == 6
+    journal_import(user=fresh, data=json.dumps(doc).encode(), max_bytes=LIMIT)
+    assert list(Sensation.objects.filter(user=fresh).values_list("region", "intensity")) == [
+        ("lower_back", 6)
+    ]

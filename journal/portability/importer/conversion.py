@@ -112,7 +112,7 @@ def _sensations(parent: dict[str, Any], parent_time: datetime | None) -> list[di
                 "occurred_at": times["occurred_at"] or parent_time,
                 "region": record["region"],
                 "quality": record["quality"],
-                "intensity": int(record["intensity"]),
+                "intensity": None if record["intensity"] is None else int(record["intensity"]),
                 "feel": record["feel"],
                 "note": record.get("note", ""),
                 "created_at": times["created_at"],
