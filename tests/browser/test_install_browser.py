@@ -142,9 +142,8 @@ def test_a_push_shows_a_notification_that_opens_the_check_in(
 
 
 def fill_check_in(page: Page, words: str) -> None:
-    page.get_by_role("group", name="How much pain is there right now?").get_by_text(
-        "3", exact=True
-    ).click()
+    page.get_by_role("group", name="Pain right now").get_by_text("3", exact=True).click()
+    page.locator("#check-in summary", has_text="Add a note (optional)").click()
     page.locator("#check-in textarea[name=body]").fill(words)
 
 
