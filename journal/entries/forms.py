@@ -9,12 +9,25 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from journal.accounts.profiles import profile_for
+from journal.core.markdown import BODY_MAX_CHARS
 from journal.core.vocabulary import Emotion, EntryKind, SleepQuality
 from journal.models import JournalEntry, Tag
 
 ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
+
+
+# What is said, wherever a body arrives (form, autosave), when it passes the one limit.
+BODY_TOO_LONG = gettext_lazy(
+    "This text is %(show_value)s characters long; at most %(limit_value)s fit. "
+    "Nothing was cut: shorten it, or split it into two entries."
+)
+
+
+def body_too_long_message(length: int) -> str:
+    return str(BODY_TOO_LONG) % {"show_value": length, "limit_value": BODY_MAX_CHARS}
 
 
 # Fields each kind of entry asks for, in order.
@@ -84,6 +97,8 @@ def _strength(label: str) -> forms.IntegerField:
 
 class EntryForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
+    # The entry's version when the page was opened (see JournalEntry.version).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     pain = _scale("Pain", "0 none, 10 the worst you can imagine.")
     tension = _scale("Tension", "0 loose, 10 very tight.")
     stress = _scale("Stress", "0 none, 10 overwhelming.")
@@ -141,10 +156,11 @@ class EntryForm(forms.Form):
     belief_strength_after = _strength("How strongly you hold the old belief now")
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=50_000,
+        max_length=BODY_MAX_CHARS,
         required=False,
         strip=False,
         help_text="Markdown works: *italic*, **bold**, lists.",
+        error_messages={"max_length": BODY_TOO_LONG},
     )
     red_flags = forms.MultipleChoiceField(
         choices=[],
@@ -166,7 +182,7 @@ class EntryForm(forms.Form):
         self.user = user
         self.kind = kind
         self.zone = profile_for(user).zone
-        keep = {"token", *KIND_FIELDS[kind]}
+        keep = {"token", "version", *KIND_FIELDS[kind]}
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
@@ -257,6 +273,7 @@ class EntryForm(forms.Form):
             )
         }
         initial["token"] = entry.submit_token or uuid.uuid4()
+        initial["version"] = entry.version
         initial["emotions"] = [e.emotion for e in entry.emotions.all()]
         initial["tags"] = list(entry.tags.all())
         initial["red_flags"] = [flag.value for flag in entry.red_flags]
