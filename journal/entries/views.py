@@ -19,8 +19,7 @@ from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
 from journal.core.vocabulary import EntryKind
 from journal.entries import presenters
-from journal.entries.forms import EntryForm, body_too_long_message
-from journal.entries.forms import SENSATION_KINDS
+from journal.entries.forms import SENSATION_KINDS, EntryForm, body_too_long_message
 from journal.entries.sensation_forms import BaseSensationFormSet, sensation_formset
 from journal.entries.services import (
     BodyTooLong,
@@ -222,7 +221,9 @@ def entry_edit(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
     )
 
 
-def stale_edit(request: AuthedHttpRequest, entry: JournalEntry, current: JournalEntry) -> HttpResponse:
+def stale_edit(
+    request: AuthedHttpRequest, entry: JournalEntry, current: JournalEntry
+) -> HttpResponse:
     """Another tab saved this entry after this page opened: show both texts, save neither.
 
     The form keeps what the person sent, now carrying the saved version, so saving it again
