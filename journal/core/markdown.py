@@ -57,7 +57,8 @@ def _timed(rule: Callable[..., Any]) -> Callable[..., Any]:
 def _parser() -> MarkdownIt:
     md = MarkdownIt("js-default", {"breaks": True, "linkify": False})
     for ruler in (md.block.ruler, md.inline.ruler, md.inline.ruler2):
-        for rule in list(ruler.__rules__):
+        rules: list[Any] = list(ruler.__rules__)
+        for rule in rules:
             ruler.at(rule.name, _timed(rule.fn), {"alt": rule.alt})
     return md
 

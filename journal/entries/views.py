@@ -88,11 +88,11 @@ def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) 
             expected_version=_posted_version(request),
         )
     except BodyTooLong as error:
-        context = {"too_long": body_too_long_message(error.length)}
-        return render(request, template, context, status=422)
+        refused = {"too_long": body_too_long_message(error.length)}
+        return render(request, template, refused, status=422)
     except StaleEntry as error:
         return render(request, template, {"stale": error.current}, status=409)
-    context = {
+    context: dict[str, Any] = {
         "saved_at": timezone.localtime(entry.updated_at, form.zone),
         "version": entry.version,
     }
