@@ -28,7 +28,7 @@ test-deps: $(VENV)/.installed-dev
 
 run: system-deps $(VENV)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) PY=$(BIN)/python scripts/run-dev.sh
 
 # Production-style serving: DEBUG off, hashed and compressed static files, gunicorn.
 # Settings come from the environment and nothing secret is made up here; for a local try:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("export/download/", views.export_download, name="download"),
     path("export/summary/", views.export_summary, name="summary"),
     path("import/", views.import_page, name="import"),
+    path("import/<uuid:job_uuid>/", views.import_job_page, name="import_job"),
 ]

@@ -92,6 +92,12 @@ def _practice(cast: Cast) -> Any:
     return cast.rows.setdefault("practice", PracticeFactory(user=cast.alice))
 
 
+def _import_job(cast: Cast) -> Any:
+    from journal.portability.jobs import ImportJob
+
+    return cast.rows.setdefault("import_job", ImportJob.objects.create(user=cast.alice))
+
+
 def _uuid_of(getter: Callable[[Cast], Any]) -> Callable[[Cast], str]:
     return lambda cast: str(getter(cast).uuid)
 
@@ -103,6 +109,7 @@ FILLERS: dict[str, tuple[Callable[[Cast], str], bool]] = {
     "sensation_uuid": (_uuid_of(_sensation), True),
     "tag_uuid": (_uuid_of(_tag), True),
     "practice_uuid": (_uuid_of(_practice), True),
+    "job_uuid": (_uuid_of(_import_job), True),
     "slug": (lambda cast: "body-scan", False),
     "year": (lambda cast: str(date.today().isocalendar().year), False),
     "week": (lambda cast: str(date.today().isocalendar().week), False),
