@@ -59,7 +59,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pip-audit --skip-editable
+	PIP_AUDIT=$(BIN)/pip-audit scripts/audit-deps.sh
 	$(BIN)/bandit -q -r journal practices -c pyproject.toml
 
 types: $(VENV)/.installed-dev

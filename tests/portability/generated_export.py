@@ -87,8 +87,8 @@ def _array(out: TextIO, name: str, records: Any) -> None:
 
 def write_export(path: Path, *, megabytes: float) -> dict[str, int]:
     """Write an export of about `megabytes` MB; returns how many records of each kind."""
-    # One entry and half a session make about 1.55 KB.
-    entries = int(megabytes * 1024 * 1024 / 1550)
+    # One entry and half a session make about 1.5 KB.
+    entries = int(megabytes * 1024 * 1024 / 1500)
     sessions = entries // 2 + 1
     counts = {"tags": 20, "sessions": sessions, "entries": entries}
     counts["sensations"] = sessions * 2 + entries * 3
