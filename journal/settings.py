@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -33,10 +34,9 @@ def _secret_key() -> str:
     # created 0600 before the key is written into it.
     path = BASE_DIR / ".secret_key"
     if not path.exists():
-        try:
+        # FileExistsError: made a moment ago by another process starting beside this one.
+        with contextlib.suppress(FileExistsError):
             private_text(path, secrets.token_urlsafe(50))
-        except FileExistsError:
-            pass  # made a moment ago by another process starting beside this one
     return path.read_text().strip()
 
 

@@ -21,9 +21,9 @@ def _private_paths() -> list[Path]:
     paths = [Path(settings.BASE_DIR) / ".secret_key"]
     database = settings.DATABASES["default"]
     name = str(database.get("NAME") or "")
-    if database["ENGINE"].endswith("sqlite3") or database["ENGINE"] == "journal.core.sqlite":
-        if name and name != ":memory:" and not name.startswith("file:"):
-            paths += [Path(name), Path(f"{name}-wal"), Path(f"{name}-shm")]
+    sqlite = database["ENGINE"] in {"django.db.backends.sqlite3", "journal.core.sqlite"}
+    if sqlite and name and name != ":memory:" and not name.startswith("file:"):
+        paths += [Path(name), Path(f"{name}-wal"), Path(f"{name}-shm")]
     return paths
 
 

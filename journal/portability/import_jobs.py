@@ -1,7 +1,7 @@
 """Large imports as jobs: the upload stored in the database, then imported by the worker.
 
 `import_job_start` (in the request) keeps the file as chunks and queues the job;
-`import_job_run` (in the task worker, `manage.py db_worker`) imports it in batches,
+`import_job_run` (in the task worker, `manage.py jobs_worker`) imports it in batches,
 recording progress the import page shows; `import_jobs_recover` (run as the worker
 starts) takes out what a job stopped halfway (a killed worker) had written.
 """
@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django_tasks import task
 
 from journal.portability.importer import ImportFileError
 from journal.portability.importer.running import import_run
@@ -28,8 +29,6 @@ logger = logging.getLogger(__name__)
 
 def import_job_start(*, user: User, upload: UploadedFile) -> ImportJob:
     """Store the upload a chunk per transaction (no long lock), then queue its import."""
-    from journal.portability.tasks import import_job_task
-
     ImportJob.objects.for_user(user).abandoned().delete()
     job = ImportJob.objects.create(user=user, size=upload.size or 0)
     for index, data in enumerate(upload.chunks(CHUNK_BYTES)):
@@ -63,7 +62,11 @@ def import_job_run(*, job_uuid: UUID) -> None:
 
     try:
         summary = import_run(
-            user=job.user, opener=lambda: ChunkReader(job), size=job.size, job=job, progress=progress
+            user=job.user,
+            opener=lambda: ChunkReader(job),
+            size=job.size,
+            job=job,
+            progress=progress,
         )
     except ImportFileError as error:
         imported_rows_remove(job)
@@ -77,6 +80,12 @@ def import_job_run(*, job_uuid: UUID) -> None:
         raise
     imported_rows_forget(job)
     _finish(job, ImportState.DONE, summary=summary.as_record(), progress=1000)
+
+
+@task()
+def import_job_task(job_uuid: str) -> None:
+    """The job as the task worker (`manage.py jobs_worker`) runs it."""
+    import_job_run(job_uuid=UUID(job_uuid))
 
 
 def import_jobs_recover() -> int:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import cast
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.utils import timezone
 
@@ -29,6 +32,9 @@ class ImportState(models.TextChoices):
 
 
 class ImportJobQuerySet(OwnedQuerySet["ImportJob"]):
+    def for_user(self, user: AbstractBaseUser | AnonymousUser) -> ImportJobQuerySet:
+        return cast(ImportJobQuerySet, super().for_user(user))
+
     def unfinished(self) -> ImportJobQuerySet:
         return self.exclude(state__in=[ImportState.DONE, ImportState.FAILED])
 
@@ -90,6 +96,9 @@ class ImportChunk(models.Model):
             models.UniqueConstraint("job", "index", name="import_chunk_job_index_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"chunk {self.index} of job {self.job_id}"
+
 
 class ImportedRow(models.Model):
     """A row a running job added, so a failed job can remove exactly what it wrote."""
@@ -101,6 +110,9 @@ class ImportedRow(models.Model):
     class Meta:
         app_label = "journal"
         indexes = [models.Index(fields=["job", "table"], name="imported_row_job_table")]
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.row_id} of job {self.job_id}"
 
 
 class ChunkReader:

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journal.core.http import AuthedHttpRequest
+from journal.core.ownership import get_owned_or_404
 from journal.portability import formats
 from journal.portability.forms import DateRangeForm, ExportForm, ImportForm, too_large_message
-from journal.core.ownership import get_owned_or_404
 from journal.portability.import_jobs import import_job_start
 from journal.portability.importer import ImportFileError, ImportSummary, human_size, journal_import
 from journal.portability.jobs import ImportJob

@@ -143,5 +143,8 @@ def test_a_45_mb_import_runs_as_a_job_while_another_person_saves(
         # Nothing left behind: the stored file and the list of added rows are gone.
         assert table_counts(
             database,
-            ["SELECT COUNT(*) FROM journal_importchunk", "SELECT COUNT(*) FROM journal_importedrow"],
+            [
+                "SELECT COUNT(*) FROM journal_importchunk",
+                "SELECT COUNT(*) FROM journal_importedrow",
+            ],
         ) == [0, 0]

@@ -3,7 +3,7 @@
 Ids, user fields and anything else that could point at another account are ignored:
 rows are matched by UUID within the importing person's own journal only, so importing
 the same file twice adds nothing. A small file is imported within one transaction
-(`journal_import`); a large one as a job outside the request (`journal.portability.tasks`).
+(`journal_import`); a large one as a job outside the request (`journal.portability.import_jobs`).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import Any, Protocol
 
 import ijson
 
@@ -35,13 +35,18 @@ _TRAILING_DIGITS = re.compile(rb"[0-9]*\Z")
 _LEADING_DIGITS = re.compile(rb"\A[0-9]*")
 TOO_MANY_DIGITS = "The file cannot be read: the file contains a number with too many digits."
 
-Opener = Callable[[], IO[bytes]]
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+Opener = Callable[[], Readable]
 
 
 class _Window:
     """A file read in windows: the BOM dropped, UTF-8 checked, lines counted."""
 
-    def __init__(self, raw: IO[bytes], *, check: bool) -> None:
+    def __init__(self, raw: Readable, *, check: bool) -> None:
         self.raw = raw
         self.decoder = codecs.getincrementaldecoder("utf-8")() if check else None
         self.consumed = 0
@@ -71,7 +76,6 @@ class _Window:
         self.consumed += len(data)
         self.lines += data.count(b"\n")
         return data
-
 
     def _check_digits(self, data: bytes) -> None:
         leading = _LEADING_DIGITS.match(data)
@@ -142,7 +146,7 @@ class _Head:
         if key in SECTIONS:
             if key in self.document:
                 raise ImportFileError([f'"{key}" appears twice in the file.'])
-            placeholder = {"start_array": [], "start_map": {}}
+            placeholder: dict[str, Any] = {"start_array": [], "start_map": {}}
             self.document[key] = placeholder.get(event, value)
             self.builder, self.skipping = None, True
             return

@@ -276,4 +276,3 @@ def imported_rows_forget(job: ImportJob) -> None:
     while ids := list(job.rows.values_list("pk", flat=True)[: BATCH * 4]):
         with transaction.atomic():
             ImportedRow.objects.filter(pk__in=ids).delete()
-
