@@ -26,14 +26,10 @@ system-deps:
 test-deps: $(VENV)/.installed-dev
 	scripts/system-deps.sh test
 
-# The reminder sender runs in the background beside the development server and stops with it.
-REMINDERS_BESIDE := $(DEV_ENV) $(BIN)/python manage.py reminders & reminders=$$!; \
-	trap 'kill $$reminders 2>/dev/null' EXIT INT TERM;
-
 run: system-deps $(VENV)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py vapid_keys
-	$(REMINDERS_BESIDE) $(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) PY=$(BIN)/python scripts/run-dev.sh
 
 # Production-style serving: DEBUG off, hashed and compressed static files, gunicorn.
 # Settings come from the environment and nothing secret is made up here; for a local try:
@@ -64,7 +60,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/pip-audit --skip-editable
+	PIP_AUDIT=$(BIN)/pip-audit scripts/audit-deps.sh
 	$(BIN)/bandit -q -r journal practices -c pyproject.toml
 
 types: $(VENV)/.installed-dev

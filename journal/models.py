@@ -157,6 +157,9 @@ class JournalEntry(models.Model):
     submit_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # One more at every change: a form or autosave sends the number it was opened with, and
+    # a change made meanwhile in another tab is never silently overwritten.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = JournalEntryQuerySet.as_manager()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from journal.core.files import private_text
 from journal.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,11 +30,13 @@ def _secret_key() -> str:
             "SECRET_KEY is not set. Set it to a long random value, or set DEBUG=true "
             "for local development."
         )
-    # A development key, made once and kept in an ignored file so sessions survive restarts.
+    # A development key, made once and kept in an ignored file so sessions survive restarts;
+    # created 0600 before the key is written into it.
     path = BASE_DIR / ".secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        # FileExistsError: made a moment ago by another process starting beside this one.
+        with contextlib.suppress(FileExistsError):
+            private_text(path, secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -56,6 +60,8 @@ INSTALLED_APPS = [
     # The authenticator app's secret and its checks (journal/factors/).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "journal",
     "practices",
 ]
@@ -126,7 +132,8 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, creating the database file 0600 (journal/core/sqlite).
+            "ENGINE": "journal.core.sqlite",
             "NAME": envstr("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "OPTIONS": {
                 # Writers queue for the lock instead of failing halfway through a transaction.
@@ -264,6 +271,15 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 50 * 1024 * 1024, minimum=1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Files larger than this are imported as a job by the task worker, not in the request.
+IMPORT_INLINE_BYTES = envint("IMPORT_INLINE_BYTES", 2 * 1024 * 1024, minimum=0)
+# Uploads over FILE_UPLOAD_MAX_MEMORY_SIZE are spooled here while the request reads them:
+# a folder only this account can enter, its leftovers removed at start-up.
+FILE_UPLOAD_TEMP_DIR = envstr("UPLOAD_TEMP_DIR", str(BASE_DIR / "var" / "uploads"))
+FILE_UPLOAD_PERMISSIONS = 0o600
+# Background jobs (large imports): django-tasks with its database backend; the worker is
+# `manage.py db_worker` (started by `make run`; see README, Production).
+TASKS = {"default": {"BACKEND": envstr("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from journal.accounts.profiles import profile_for
+from journal.core.markdown import BODY_MAX_CHARS
 from journal.core.scales import scale_ends_text
 from journal.core.vocabulary import Emotion, EntryKind, SleepQuality
 from journal.models import JournalEntry, Tag
@@ -22,6 +23,17 @@ else:
     StrOrPromise = object
 
 ZERO_TO_TEN = [(n, str(n)) for n in range(11)]
+
+
+# What is said, wherever a body arrives (form, autosave), when it passes the one limit.
+BODY_TOO_LONG = _(
+    "This text is %(show_value)s characters long; at most %(limit_value)s fit. "
+    "Nothing was cut: shorten it, or split it into two entries."
+)
+
+
+def body_too_long_message(length: int) -> str:
+    return str(BODY_TOO_LONG) % {"show_value": length, "limit_value": BODY_MAX_CHARS}
 
 
 # Fields each kind of entry asks for, in order.
@@ -91,6 +103,8 @@ def _strength(label: str) -> forms.IntegerField:
 
 class EntryForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
+    # The entry's version when the page was opened (see JournalEntry.version).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
     pain = _scale(_("Pain"), scale_ends_text("pain"))
     tension = _scale(_("Tension"), scale_ends_text("tension"))
     stress = _scale(_("Stress"), scale_ends_text("stress"))
@@ -148,9 +162,10 @@ class EntryForm(forms.Form):
     belief_strength_after = _strength("How strongly you hold the old belief now")
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=50_000,
+        max_length=BODY_MAX_CHARS,
         required=False,
         strip=False,
+        error_messages={"max_length": BODY_TOO_LONG},
     )
     red_flags = forms.MultipleChoiceField(
         choices=[],
@@ -172,7 +187,7 @@ class EntryForm(forms.Form):
         self.user = user
         self.kind = kind
         self.zone = profile_for(user).zone
-        keep = {"token", *KIND_FIELDS[kind]}
+        keep = {"token", "version", *KIND_FIELDS[kind]}
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
@@ -263,6 +278,7 @@ class EntryForm(forms.Form):
             )
         }
         initial["token"] = entry.submit_token or uuid.uuid4()
+        initial["version"] = entry.version
         initial["emotions"] = [e.emotion for e in entry.emotions.all()]
         initial["tags"] = list(entry.tags.all())
         initial["red_flags"] = [flag.value for flag in entry.red_flags]

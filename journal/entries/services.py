@@ -13,11 +13,26 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from journal.core.markdown import BODY_MAX_CHARS
 from journal.core.vocabulary import EntryKind
 from journal.models import RED_FLAG_FIELDS, EntryEmotion, JournalEntry, Sensation, Tag
 from practices.models import PracticeSession
 
 # --- Journal entries -------------------------------------------------------------------
+
+
+class StaleEntry(Exception):
+    """The entry was changed since the form was opened; `current` is what is saved now."""
+
+    def __init__(self, current: JournalEntry) -> None:
+        super().__init__(f"entry {current.uuid} is at version {current.version}")
+        self.current = current
+
+
+class BodyTooLong(ValueError):
+    def __init__(self, length: int) -> None:
+        super().__init__(f"a body of {length} characters; at most {BODY_MAX_CHARS} fit")
+        self.length = length
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,38 @@ def _apply(entry: JournalEntry, fields: Mapping[str, Any], red_flags: Iterable[s
             setattr(entry, field, flag.value in chosen)
 
 
+def _resent(existing: JournalEntry, sent: dict[str, Any]) -> JournalEntry:
+    """A form sent again under the same token: apply what it says now, if it says more."""
+    if existing.is_draft:
+        return existing  # finishing a draft is the caller's step, with the whole form
+    if not _differs(existing, sent):
+        return existing
+    return entry_update(entry=existing, **sent)
+
+
+def _differs(entry: JournalEntry, sent: dict[str, Any]) -> bool:
+    for name in ENTRY_FIELDS:
+        if name in sent:
+            value = sent[name]
+            if ("" if value is None and name in {"body", "belief", "reframe"} else value) != (
+                getattr(entry, name)
+            ):
+                return True
+    if {f.value for f in entry.red_flags} != set(sent["red_flags"]):
+        return True
+    if {e.emotion for e in entry.emotions.all()} != set(sent["emotions"]):
+        return True
+    names = {" ".join(n.split())[:60].casefold() for n in sent["tag_names"]} - {""}
+    if {t.name.casefold() for t in entry.tags.all()} != names:
+        return True
+    fields = ("region", "quality", "intensity", "feel", "note")
+    saved = sorted(tuple(getattr(s, f) for f in fields) for s in entry.sensations.all())
+    wanted = sorted(
+        tuple(getattr(s, f) for f in fields) for s in map(_sensation_input, sent["sensations"])
+    )
+    return saved != wanted
+
+
 @transaction.atomic
 def entry_create(
     *,
@@ -143,14 +190,25 @@ def entry_create(
 ) -> JournalEntry:
     """Write an entry of any kind with its sensations, emotions and tags.
 
-    With a `token`, sending the same form twice returns the first entry unchanged.
+    With a `token`, sending the same form twice makes one entry: a resent form with the
+    same content leaves it as it is, one with changed content (an answer corrected after
+    going back) updates it, so nothing the person sent last is dropped.
     """
     if session is not None and session.user_id != user.pk:
         raise ValueError("The session belongs to someone else.")
+    red_flags, sensations = list(red_flags), list(sensations)
+    emotions, tag_names = list(emotions), list(tag_names)
+    resent = {
+        "red_flags": red_flags,
+        "sensations": sensations,
+        "emotions": emotions,
+        "tag_names": tag_names,
+        **fields,
+    }
     if token is not None:
         existing = JournalEntry.objects.for_user(user).filter(submit_token=token).first()
         if existing is not None:
-            return existing
+            return _resent(existing, resent)
     entry = JournalEntry(
         user=user,
         kind=kind,
@@ -167,7 +225,7 @@ def entry_create(
         if token is None:
             raise
         # The same form won a race a moment ago.
-        return JournalEntry.objects.for_user(user).get(submit_token=token)
+        return _resent(JournalEntry.objects.for_user(user).get(submit_token=token), resent)
     _write_children(
         entry=entry,
         sensations=sensations,
@@ -203,7 +261,7 @@ def checkin_create(
     case-insensitively, made when new), token=None) -> JournalEntry
 
     Idempotent per `token`: calling it twice (or concurrently) with the same token
-    returns one entry.
+    returns one entry, updated to the content sent last.
     """
     return entry_create(
         user=user,
@@ -233,9 +291,25 @@ def entry_update(
     sensations: Iterable[SensationLike] | None = None,
     emotions: Iterable[str] | None = None,
     tag_names: Iterable[str] | None = None,
+    expected_version: int | None = None,
     **fields: Any,
 ) -> JournalEntry:
-    """Change an entry; a None collection is left as it was, a list replaces it."""
+    """Change an entry; a None collection is left as it was, a list replaces it.
+
+    With `expected_version` (the version the form was opened with), a change saved since
+    then in another tab raises StaleEntry instead of being overwritten.
+    """
+    current = (
+        JournalEntry.objects.select_for_update()
+        .filter(pk=entry.pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if current is None:
+        raise JournalEntry.DoesNotExist
+    if expected_version is not None and expected_version != current:
+        raise StaleEntry(JournalEntry.objects.get(pk=entry.pk))
+    entry.version = current + 1
     if occurred_at is not None:
         entry.occurred_at = occurred_at
     if is_draft is not None:
@@ -255,16 +329,32 @@ def entry_update(
 
 @transaction.atomic
 def entry_draft_save(
-    *, user: User, kind: str, token: uuid.UUID, body: str, **fields: Any
+    *,
+    user: User,
+    kind: str,
+    token: uuid.UUID | None = None,
+    entry: JournalEntry | None = None,
+    body: str,
+    expected_version: int | None = None,
+    **fields: Any,
 ) -> JournalEntry:
-    """Keep what is typed so far as a draft, found again by the form's token."""
-    entry = JournalEntry.objects.for_user(user).filter(submit_token=token).first()
+    """Keep what is typed so far as a draft: `entry`, or the one found by the form's token.
+
+    A body over BODY_MAX_CHARS raises BodyTooLong (nothing is cut); a draft changed in
+    another tab since `expected_version` raises StaleEntry.
+    """
+    if len(body) > BODY_MAX_CHARS:
+        raise BodyTooLong(len(body))
     if entry is None:
-        return entry_create(user=user, kind=kind, token=token, is_draft=True, body=body, **fields)
+        entry = JournalEntry.objects.for_user(user).filter(submit_token=token).first()
+        if entry is None:
+            return entry_create(
+                user=user, kind=kind, token=token, is_draft=True, body=body, **fields
+            )
     if not entry.is_draft:
         # Already finished in another request: a late autosave must not reopen it.
         return entry
-    return entry_update(entry=entry, body=body, **fields)
+    return entry_update(entry=entry, body=body, expected_version=expected_version, **fields)
 
 
 @transaction.atomic

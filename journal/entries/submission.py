@@ -89,7 +89,9 @@ def _save(
     if rows is not None:
         kwargs["sensations"] = rows.inputs()
     if entry is not None:
-        return entry_update(entry=entry, is_draft=False, **kwargs)
+        # A change saved from another tab meanwhile raises StaleEntry (see entry_edit).
+        version = form.cleaned_data.get("version")
+        return entry_update(entry=entry, is_draft=False, expected_version=version, **kwargs)
     saved = entry_create(
         user=request.user, kind=kind, session=session, token=form.cleaned_data["token"], **kwargs
     )

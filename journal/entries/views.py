@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal.accounts.profiles import profile_for
@@ -18,11 +19,14 @@ from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
 from journal.core.vocabulary import EntryKind
 from journal.entries import presenters
-from journal.entries.forms import EntryForm
-from journal.entries.sensation_forms import (
-    BaseSensationFormSet,
+from journal.entries.forms import SENSATION_KINDS, EntryForm, body_too_long_message
+from journal.entries.sensation_forms import BaseSensationFormSet, sensation_formset
+from journal.entries.services import (
+    BodyTooLong,
+    StaleEntry,
+    entry_delete,
+    entry_draft_save,
 )
-from journal.entries.services import entry_delete, entry_draft_save, entry_update
 from journal.entries.submission import (
     TITLES,
     after_save,
@@ -52,23 +56,47 @@ INTROS = {
 }
 
 
+def _posted_version(request: AuthedHttpRequest) -> int | None:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
 def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) -> HttpResponse:
-    """Keep the text typed so far; answers with a short status for the page."""
+    """Keep the text typed so far; answers with a short status for the page.
+
+    Nothing is cut or overwritten: a text over the limit, or a draft changed in another tab
+    since this page opened, is refused with a status that says so.
+    """
     form = EntryForm(request.POST, user=request.user, kind=kind)
-    body = request.POST.get("body", "")[:50_000]
+    body = request.POST.get("body", "")
+    token = None
     if entry is None:
         try:
             token = uuid.UUID(request.POST.get("token", ""))
         except ValueError:
-            return HttpResponse("This page is out of date; reload it.", status=400)
-        entry = entry_draft_save(user=request.user, kind=kind, token=token, body=body)
-    elif entry.is_draft:
-        entry = entry_update(entry=entry, body=body)
-    return render(
-        request,
-        "entries/entry_form.html#autosave_status",
-        {"saved_at": timezone.localtime(entry.updated_at, form.zone), "entry": entry},
-    )
+            return HttpResponse(gettext("This page is out of date; reload it."), status=400)
+    template = "entries/_autosave_reply.html"
+    try:
+        entry = entry_draft_save(
+            user=request.user,
+            kind=kind,
+            token=token,
+            entry=entry,
+            body=body,
+            expected_version=_posted_version(request),
+        )
+    except BodyTooLong as error:
+        refused = {"too_long": body_too_long_message(error.length)}
+        return render(request, template, refused, status=422)
+    except StaleEntry as error:
+        return render(request, template, {"stale": error.current}, status=409)
+    context: dict[str, Any] = {
+        "saved_at": timezone.localtime(entry.updated_at, form.zone),
+        "version": entry.version,
+    }
+    return render(request, template, context)
 
 
 def render_entry_page(
@@ -179,7 +207,10 @@ def entry_edit(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
         return fragment
     if request.method == "POST" and "autosave" in request.POST:
         return autosave(request, entry.kind, entry)
-    form, rows, saved = handle_entry_form(request, kind=entry.kind, entry=entry)
+    try:
+        form, rows, saved = handle_entry_form(request, kind=entry.kind, entry=entry)
+    except StaleEntry as error:
+        return stale_edit(request, entry, error.current)
     if saved is not None:
         if saved.red_flags:
             return redirect("entries:detail", entry_uuid=saved.uuid)
@@ -188,6 +219,32 @@ def entry_edit(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
     return render_entry_page(
         request, kind=entry.kind, form=form, rows=rows, entry=entry, session=entry.session
     )
+
+
+def stale_edit(
+    request: AuthedHttpRequest, entry: JournalEntry, current: JournalEntry
+) -> HttpResponse:
+    """Another tab saved this entry after this page opened: show both texts, save neither.
+
+    The form keeps what the person sent, now carrying the saved version, so saving it again
+    is a deliberate choice to replace the other tab's text.
+    """
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = EntryForm(data, user=request.user, kind=entry.kind)
+    form.is_valid()
+    rows = sensation_formset(data) if entry.kind in SENSATION_KINDS else None
+    response = render_entry_page(
+        request,
+        kind=entry.kind,
+        form=form,
+        rows=rows,
+        entry=current,
+        session=entry.session,
+        extra={"stale": current, "stale_html": render_markdown(current.body)},
+    )
+    response.status_code = 409
+    return response
 
 
 @login_required

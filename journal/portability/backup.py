@@ -19,7 +19,9 @@ from typing import Any
 
 from django.db import connections
 
-SQLITE = "django.db.backends.sqlite3"
+from journal.core.files import PRIVATE_FILE, private_file, private_folder, readable_by_others
+
+SQLITE = {"django.db.backends.sqlite3", "journal.core.sqlite"}
 POSTGRESQL = "django.db.backends.postgresql"
 
 
@@ -34,7 +36,7 @@ def _database(using: str) -> dict[str, Any]:
 
 def database_vendor(using: str = "default") -> str:
     engine = _database(using)["ENGINE"]
-    if engine == SQLITE:
+    if engine in SQLITE:
         return "sqlite"
     if engine == POSTGRESQL:
         return "postgresql"
@@ -44,7 +46,7 @@ def database_vendor(using: str = "default") -> str:
 def backup_create(*, path: Path, using: str = "default") -> None:
     """Write a backup of the database to `path` (replaced atomically when complete)."""
     path = path.resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     # Written beside the target, then renamed: a reader never sees half a backup.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     os.close(fd)
@@ -101,7 +103,8 @@ def _sqlite_backup(source: Path, target: Path) -> None:
 
 def _sqlite_restore(backup: Path, target: Path) -> None:
     _sqlite_check(backup)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # A database restored where none was is created private, like one made by migrate.
+    private_file(target)
     with (
         closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src,
         closing(sqlite3.connect(target, timeout=60)) as dst,
@@ -110,6 +113,13 @@ def _sqlite_restore(backup: Path, target: Path) -> None:
         # see either the old database or the restored one.
         src.backup(dst, pages=-1)
         dst.execute("PRAGMA journal_mode=WAL")
+    _check_private(target)
+
+
+def _check_private(target: Path) -> None:
+    for path in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+        if readable_by_others(path):
+            path.chmod(PRIVATE_FILE)
 
 
 # PostgreSQL.

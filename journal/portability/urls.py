@@ -12,4 +12,5 @@ urlpatterns = [
     path("export/summary/", summary_views.summary_page, name="summary"),
     path("export/summary/pdf/", summary_views.summary_pdf, name="summary_pdf"),
     path("import/", views.import_page, name="import"),
+    path("import/<uuid:job_uuid>/", views.import_job_page, name="import_job"),
 ]

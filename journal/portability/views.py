@@ -5,15 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journal.accounts.ratelimit import rate_limited
 from journal.core.http import AuthedHttpRequest
+from journal.core.ownership import get_owned_or_404
 from journal.portability import formats
 from journal.portability.forms import ExportForm, ImportForm, too_large_message
-from journal.portability.importer import ImportFileError, human_size, journal_import
+from journal.portability.import_jobs import import_job_start
+from journal.portability.importer import ImportFileError, ImportSummary, human_size, journal_import
+from journal.portability.jobs import ImportJob
 from journal.portability.reader import JournalReader
 
 
@@ -71,6 +74,10 @@ def import_page(request: AuthedHttpRequest) -> HttpResponse:
         context["form"] = form
         if form.is_valid():
             upload = form.cleaned_data["file"]
+            if (upload.size or 0) > settings.IMPORT_INLINE_BYTES:
+                # Too long to import within a request: a job the person can watch.
+                job = import_job_start(user=request.user, upload=upload)
+                return redirect("portability:import_job", job_uuid=job.uuid)
             try:
                 context["summary"] = journal_import(
                     user=request.user, data=upload.read(limit + 1), max_bytes=limit
@@ -83,3 +90,20 @@ def import_page(request: AuthedHttpRequest) -> HttpResponse:
         return render(request, "portability/import.html", context, status=400)
     context["form"] = ImportForm()
     return render(request, "portability/import.html", context)
+
+
+@login_required
+@require_GET
+def import_job_page(request: AuthedHttpRequest, job_uuid: str) -> HttpResponse:
+    """How far an import job is; htmx asks again every few seconds until it is finished."""
+    job = get_owned_or_404(ImportJob.objects.for_user(request.user), uuid=job_uuid)
+    context = {
+        "nav": "export",
+        "job": job,
+        "summary": ImportSummary.from_record(job.summary) if job.state == "done" else None,
+        "problems": job.problems,
+    }
+    template = "portability/import_job.html"
+    if request.htmx:
+        template += "#job_status"
+    return render(request, template, context)

@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 
 from journal.core.dates import day_bounds
 from journal.core.links import Links
-from journal.core.markdown import render_markdown
+from journal.core.markdown import render_excerpt
 from journal.models import JournalEntry
 from journal.timeline.cards import card
 from journal.timeline.items import ENTRY, SESSION_SOURCE, Day, Item, Page
@@ -110,7 +110,7 @@ def group_by_day(items: list[Item], zone: ZoneInfo) -> list[Day]:
         item.localise(zone)
         if item.entry is not None:
             body = item.entry.body
-            item.entry.body_html = render_markdown(body) if body else ""  # type: ignore[attr-defined]
+            item.entry.body_html = render_excerpt(body) if body else ""  # type: ignore[attr-defined]
         item.card = card(item, links)
     return [Day(day, list(group)) for day, group in groupby(items, key=lambda i: i.local.date())]
 

@@ -1,6 +1,8 @@
 // Expressive writing: the draft is saved to the server as the person types
 // (debounced), and once more when the page is hidden or closed. Nothing is
-// kept in the browser.
+// kept in the browser. Each save sends the draft's version and the answer
+// brings the new one; a refusal (a text over the limit, or a draft changed in
+// another tab meanwhile) is shown as the server words it, and nothing is lost.
 (function () {
   "use strict";
 
@@ -56,7 +58,17 @@
         });
     }
 
-    // The server refused (a 4xx or 5xx): keep the words marked as unsaved.
+    // Refusals the server explains: show its words in place of the status.
+    form.addEventListener("htmx:beforeSwap", function (event) {
+      var code = event.detail.xhr.status;
+      if (code === 409 || code === 422) {
+        event.detail.shouldSwap = true;
+        event.detail.isError = false;
+        dirty = true; // not saved; the next keystroke tries again
+      }
+    });
+
+    // The server refused otherwise (a 4xx or 5xx): keep the words marked as unsaved.
     form.addEventListener("htmx:responseError", function () {
       dirty = true;
       var current = document.getElementById("autosave-status");
@@ -81,9 +93,13 @@
       }
     }
     window.addEventListener("pagehide", flush);
+    // A hidden page is still alive: save as usual, so the answer's version reaches the form.
     document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden") {
-        flush();
+      if (document.visibilityState === "hidden" && dirty) {
+        if (timer) {
+          window.clearTimeout(timer);
+        }
+        save();
       }
     });
     form.addEventListener("submit", function () {

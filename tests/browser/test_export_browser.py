@@ -124,3 +124,32 @@ def test_the_export_and_summary_pages_fit_a_phone(phone_page: Page):
         assert width <= 390, f"{path} is {width} px wide"
         screenshot(phone_page, name)
         assert serious_violations(phone_page) == []
+
+
+def test_a_large_import_runs_as_a_job_the_page_follows(phone_page: Page, tmp_path, settings):
+    from journal.portability.import_jobs import import_job_run
+    from journal.portability.jobs import ImportJob
+    from journal.portability.json_format import export_json
+    from journal.portability.reader import JournalReader
+
+    settings.IMPORT_INLINE_BYTES = 1024  # this small journal counts as large here
+    alice = cast(User, UserFactory(username="alice"))
+    build_journal(alice, days=6)
+    saved = tmp_path / "journal.json"
+    saved.write_bytes(b"".join(export_json(JournalReader(alice))))
+    UserFactory(username="maya")
+
+    log_in(phone_page, "maya", PASSWORD)
+    phone_page.goto("/import/")
+    phone_page.get_by_label("Journal export (.json)").set_input_files(saved)
+    phone_page.get_by_role("button", name="Import").click()
+    expect(phone_page.get_by_role("heading", name="Importing your journal")).to_be_visible()
+    expect(phone_page.get_by_text("waiting its turn")).to_be_visible()
+    assert serious_violations(phone_page) == []
+
+    import_job_run(job_uuid=ImportJob.objects.get().uuid)  # what the worker does
+    # The page asks again by itself and shows the outcome.
+    expect(phone_page.get_by_role("heading", name="Import finished")).to_be_visible(timeout=10_000)
+    expect(phone_page.get_by_text("entries: 13 added, 0 already there")).to_be_visible()
+    screenshot(phone_page, "import-job-done-phone")
+    assert serious_violations(phone_page) == []

@@ -152,6 +152,12 @@ def _share(cast: Cast) -> Any:
     return cast.rows["share"]
 
 
+def _import_job(cast: Cast) -> Any:
+    from journal.portability.jobs import ImportJob
+
+    return cast.rows.setdefault("import_job", ImportJob.objects.create(user=cast.alice))
+
+
 def _uuid_of(getter: Callable[[Cast], Any]) -> Callable[[Cast], str]:
     return lambda cast: str(getter(cast).uuid)
 
@@ -169,6 +175,7 @@ FILLERS: dict[str, tuple[Callable[[Cast], str], bool]] = {
     "share_uuid": (lambda cast: str(_share(cast)[0].uuid), True),
     # The token is the key itself: anyone holding it sees the same shared summary.
     "share_token": (lambda cast: _share(cast)[1], False),
+    "job_uuid": (_uuid_of(_import_job), True),
     "slug": (lambda cast: "body-scan", False),
     "year": (lambda cast: str(date.today().isocalendar().year), False),
     "week": (lambda cast: str(date.today().isocalendar().week), False),

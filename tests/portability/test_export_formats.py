@@ -272,7 +272,9 @@ def test_the_json_streams_in_several_chunks(journals, alice):
 
 # Columns that are not the person's data (ids, double-submit tokens), or are carried
 # another way (parents by nesting or UUID).
+# `version` counts an entry's saves to refuse stale edits; a new journal starts it again.
 NOT_EXPORTED = {"id", "user", "entry", "session", "practice", "submit_token", "start_token"}
+NOT_EXPORTED |= {"version"}
 CARRIED_AS = {
     "red_flag_bladder_bowel": "red_flags",
     "red_flag_leg_weakness": "red_flags",

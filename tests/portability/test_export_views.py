@@ -188,12 +188,14 @@ def test_the_import_page_query_count_does_not_grow_with_the_file(
     # variables, so the count is the same on SQLite and PostgreSQL.
     build_journal(alice, days=15)
     _, data = download(alice_client, format="json")
-    # session, user, profile (time zone); what bob already has (tags, practices, sessions,
-    # entries, catalog slugs, sensations); savepoint; the file's settings onto the profile;
-    # then per table an insert and one executemany for the file's timestamps: tags (2),
-    # practices (2), sessions (2), entries (2), emotions, entry tags, sensations (2); release;
-    # the imports' rate limit: one count, and clearing past windows as this one begins.
-    with django_assert_num_queries(26):
+    # session, user, profile (time zone); savepoint; what bob already has (tags, practices,
+    # sessions, entries, catalog slugs, sensations); then one batch per section, each in its
+    # own savepoint and release (8), holding per table an insert and one executemany for the
+    # file's timestamps: tags (2), practices (2), sessions with their sensations (4), entries
+    # (2), emotions, entry tags, their sensations (2); the file's settings onto the profile
+    # in a savepoint (3); release; the imports' rate limit: one count, and clearing past
+    # windows as this one begins.
+    with django_assert_num_queries(38):
         response = upload(bob_client, data)
     assert response.status_code == 200
     assert Sensation.objects.filter(user__username="bob").count() == 30

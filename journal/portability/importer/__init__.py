@@ -1,37 +1,43 @@
-"""Importing a JSON export: validate the whole file first, then apply it in one transaction.
+"""Importing a JSON export, read as a stream and written in short batches.
 
 Ids, user fields and anything else that could point at another account are ignored:
 rows are matched by UUID within the importing person's own journal only, so importing
-the same file twice adds nothing.
+the same file twice adds nothing. A small file is imported within one transaction
+(`journal_import`); a large one as a job outside the request (`journal.portability.import_jobs`).
 """
 
 from __future__ import annotations
 
+import io
+
 from django.contrib.auth.models import User
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 
-from journal.portability.importer.parsing import ImportFileError, human_size, parse_export
-from journal.portability.importer.validation import validate_export
-from journal.portability.importer.writing import ImportSummary, apply_import
+from journal.portability.importer.parsing import ImportFileError, human_size
+from journal.portability.importer.running import import_run
+from journal.portability.importer.writing import ImportSummary
 
-__all__ = [
-    "ImportFileError",
-    "ImportSummary",
-    "human_size",
-    "journal_import",
-    "parse_export",
-    "validate_export",
-]
+__all__ = ["ImportFileError", "ImportSummary", "human_size", "journal_import", "too_large"]
+
+
+def too_large(size: int, max_bytes: int) -> ImportFileError:
+    return ImportFileError(
+        [
+            f"The file is {human_size(size)}; the largest file this server accepts "
+            f"is {human_size(max_bytes)}."
+        ]
+    )
 
 
 def journal_import(*, user: User, data: bytes, max_bytes: int) -> ImportSummary:
-    """Check the whole file, then add what is new to the person's journal, all or nothing."""
-    document = parse_export(data, max_bytes=max_bytes)
-    clean, existing = validate_export(document, user=user)
+    """Check the file and add what is new to the person's journal, all or nothing."""
+    if len(data) > max_bytes:
+        raise too_large(len(data), max_bytes)
     try:
-        return apply_import(user=user, clean=clean, existing=existing)
+        with transaction.atomic():
+            return import_run(user=user, opener=lambda: io.BytesIO(data), size=len(data))
     except DatabaseError as error:
-        # Something the checks above did not foresee; nothing was written.
+        # Something the checks did not foresee; the transaction took everything back.
         raise ImportFileError(
             [f"The file could not be saved, and nothing was changed ({type(error).__name__})."]
         ) from None

@@ -1,12 +1,11 @@
 """A checked document to the values the models take: UTC datetimes, UUIDs, whole numbers.
 
-Everything here runs only after the schema and the reference checks found no problem,
-so the types are the schema's; `moment` is also what the checks use to read a time.
+Everything here runs only on a record the schema and the reference checks found no
+problem with, so the types are the schema's; `moment` is also what the checks use to read a time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -26,17 +25,6 @@ MOMENTS = {
     "entry": ("occurred_at", "created_at", "updated_at"),
     "sensation": ("occurred_at", "created_at"),
 }
-
-
-@dataclass
-class Clean:
-    """The file's content, checked and converted, before anything is written."""
-
-    profile: dict[str, Any] | None = None
-    tags: list[dict[str, Any]] = field(default_factory=list)
-    practices: list[dict[str, Any]] = field(default_factory=list)
-    sessions: list[dict[str, Any]] = field(default_factory=list)
-    entries: list[dict[str, Any]] = field(default_factory=list)
 
 
 def moment(value: str) -> datetime:
@@ -169,17 +157,18 @@ def _entry(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def convert(document: dict[str, Any]) -> Clean:
-    profile = document.get("profile")
-    return Clean(
-        profile=None
-        if profile is None
-        else {
-            "time_zone": profile.get("time_zone", "UTC"),
-            "week_start": int(profile.get("week_start", 0)),
-        },
-        tags=[_tag(record) for record in document.get("tags", [])],
-        practices=[_practice(record) for record in document.get("practices", [])],
-        sessions=[_session(record) for record in document.get("sessions", [])],
-        entries=[_entry(record) for record in document.get("entries", [])],
-    )
+def convert_profile(profile: dict[str, Any] | None) -> dict[str, Any] | None:
+    if profile is None:
+        return None
+    return {
+        "time_zone": profile.get("time_zone", "UTC"),
+        "week_start": int(profile.get("week_start", 0)),
+    }
+
+
+CONVERTERS = {"tags": _tag, "practices": _practice, "sessions": _session, "entries": _entry}
+
+
+def convert_record(section: str, record: dict[str, Any]) -> dict[str, Any]:
+    """One checked record of a section in the models' terms."""
+    return CONVERTERS[section](record)

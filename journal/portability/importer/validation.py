@@ -1,25 +1,26 @@
-"""Checking a whole document before anything is written: the schema, then what it cannot say.
+"""Checking a file as it is read: the schema, then what it cannot say, record by record.
 
 Messages say what is wrong and where, as a path into the file
-(`sessions[12].after.pain: 14 is above 10`), in the order the records come.
+(`sessions[12].after.pain: 14 is above 10`), in the order the records come: the
+document's own fields first, then the tags, practices, sessions and entries.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import User
 
-from journal.portability.importer.conversion import Clean, convert
 from journal.portability.importer.existing import Existing
-from journal.portability.importer.messages import MAX_ERRORS, Problems, TooManyProblems, describe
-from journal.portability.importer.parsing import NESTED_TOO_DEEPLY, ImportFileError
+from journal.portability.importer.messages import Path, Problems, describe
+from journal.portability.importer.parsing import ImportFileError
 from journal.portability.importer.references import ReferenceChecks
-from journal.portability.importer.schema import SECTIONS, document_errors, record_errors
+from journal.portability.importer.schema import document_errors, record_errors
 from journal.portability.reader import SCHEMA_NAME, SCHEMA_VERSION
 
 
-def _check_kind_of_file(document: Any) -> None:
+def check_kind_of_file(document: Any) -> None:
     """A file that is not a version 1 export gets one message, not a list of them."""
     if not isinstance(document, dict):
         raise ImportFileError(
@@ -42,40 +43,28 @@ def _check_kind_of_file(document: Any) -> None:
         )
 
 
-def _check(document: dict[str, Any], checks: ReferenceChecks, problems: Problems) -> None:
-    problems.add_schema_errors((), document_errors(document))
-    checks.profile(document.get("profile"))
-    by_section = {
-        "tags": checks.tag,
-        "practices": checks.practice,
-        "sessions": checks.session,
-        "entries": checks.entry,
-    }
-    # Tags and practices come first so sessions and entries can point at them; entries
-    # may also point at any session in the file.
-    for section in SECTIONS:
-        records = document.get(section)
-        if not isinstance(records, list):
-            continue
-        for i, record in enumerate(records):
-            path = (section, i)
-            problems.add_schema_errors(path, record_errors(section, record))
-            if isinstance(record, dict):
-                by_section[section](record, path)
+class Checker:
+    """The checks for one file, fed the document's head and then each record."""
 
+    def __init__(self, user: User, existing: Existing) -> None:
+        self.problems = Problems()
+        self.references = ReferenceChecks(existing, self.problems)
+        self._by_section: dict[str, Callable[[dict[str, Any], Path], None]] = {
+            "tags": self.references.tag,
+            "practices": self.references.practice,
+            "sessions": self.references.session,
+            "entries": self.references.entry,
+        }
 
-def validate_export(document: Any, *, user: User) -> tuple[Clean, Existing]:
-    """The document checked and converted, or ImportFileError listing what is wrong."""
-    _check_kind_of_file(document)
-    existing = Existing.load(user)
-    problems = Problems()
-    try:
-        _check(document, ReferenceChecks(existing, problems), problems)
-    except TooManyProblems:
-        problems.messages.append(f"(stopped after {MAX_ERRORS} problems)")
-    except RecursionError:
-        # Unknown fields are never looked into, but a list of emotions could nest deeply.
-        raise ImportFileError([NESTED_TOO_DEEPLY]) from None
-    if problems.messages:
-        raise ImportFileError(problems.messages)
-    return convert(document), existing
+    def head(self, document: dict[str, Any]) -> None:
+        """The document's own fields; its lists are empty here and come record by record."""
+        self.problems.add_schema_errors((), document_errors(document))
+        self.references.profile(document.get("profile"))
+
+    def record(self, section: str, index: int, record: Any) -> bool:
+        """Check one record; True when the file has no problem so far."""
+        path = (section, index)
+        self.problems.add_schema_errors(path, record_errors(section, record))
+        if isinstance(record, dict):
+            self._by_section[section](record, path)
+        return not self.problems.messages
