@@ -1,24 +1,19 @@
+"""The journal itself: entries of every kind, their emotions, sensations and tags."""
+
 from __future__ import annotations
 
 import uuid
-import zoneinfo
 from datetime import datetime
-from importlib import import_module
 from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.sessions.backends.base import SessionBase
-from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from journal.core.constraints import in_range, one_of
 from journal.core.ownership import OwnedQuerySet
-from journal.core.timezones import validate_time_zone
 from journal.core.vocabulary import (
     SLEEP_QUALITY_LABELS,
     Emotion,
@@ -27,31 +22,7 @@ from journal.core.vocabulary import (
     Quality,
     RedFlag,
     Region,
-    Weekday,
 )
-
-
-class Profile(models.Model):
-    """A person's preferences: where their days begin and end."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
-    )
-    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
-    week_start = models.PositiveSmallIntegerField(choices=Weekday.choices, default=Weekday.MONDAY)
-    created_at = models.DateTimeField(auto_now_add=True)
-    # An email when a new device logs in (sent only if the account has an email address).
-    notify_new_device = models.BooleanField(default=True)
-
-    class Meta:
-        constraints = [in_range("week_start", 0, 6, name="profile_week_start_range")]
-
-    def __str__(self) -> str:
-        return f"Profile of {self.user}"
-
-    @property
-    def zone(self) -> zoneinfo.ZoneInfo:
-        return zoneinfo.ZoneInfo(self.time_zone)
 
 
 class Tag(models.Model):
@@ -275,191 +246,3 @@ class Sensation(models.Model):
     def __str__(self) -> str:
         strength = "not rated" if self.intensity is None else f"{self.intensity}/10"
         return f"{self.get_quality_display()} in {self.get_region_display()} ({strength})"
-
-
-class AccountSession(AbstractBaseSession):
-    """A log-in session that knows its user, so all of a person's sessions can be ended."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="account_sessions",
-    )
-
-    class Meta:
-        verbose_name = "session"
-        db_table = "journal_account_session"
-
-    @classmethod
-    def get_session_store_class(cls) -> type[SessionBase]:
-        # The engine named in settings, so this model does not import the accounts package.
-        store: type[SessionBase] = import_module(settings.SESSION_ENGINE).SessionStore
-        return store
-
-
-class InvitationQuerySet(models.QuerySet["Invitation"]):
-    def usable(self, now: datetime | None = None) -> InvitationQuerySet:
-        return self.filter(used_at__isnull=True, expires_at__gt=now or timezone.now())
-
-
-class Invitation(models.Model):
-    """A single-use link to sign up while SIGNUP_MODE is `invite`."""
-
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    digest = models.CharField(max_length=64, unique=True, editable=False)
-    note = models.CharField(
-        _("for whom"),
-        max_length=100,
-        blank=True,
-        help_text=_("A reminder of who the link is for; the person does not see it."),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="invitations_made",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires"))
-    used_at = models.DateTimeField(null=True, blank=True, editable=False)
-    used_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="invitation_used",
-    )
-
-    objects = InvitationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
-        permissions = [("invite_people", "Can invite people to sign up")]
-
-    def __str__(self) -> str:
-        return self.note or str(self.uuid)
-
-    @property
-    def is_usable(self) -> bool:
-        return self.used_at is None and self.expires_at > timezone.now()
-
-
-class RateLimitCounter(models.Model):
-    """Requests counted in one window for one scope and one account or address."""
-
-    key = models.CharField(max_length=200, unique=True)
-    count = models.PositiveIntegerField(default=0)
-    expires_at = models.DateTimeField(db_index=True)
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.count}"
-
-
-# Second factors (passkeys, recovery codes, the per-account limit on wrong codes).
-from journal.factors.models import Passkey, RecoveryCode, SecondStepLock  # noqa: E402, F401
-
-# Reminders keep their models in their own package; imported here so Django finds them.
-from journal.reminders.models import (  # noqa: E402, F401
-    PushSubscription,
-    Reminder,
-    ReminderDelivery,
-    ReminderPreferences,
-    VapidKeys,
-)
-
-# Share links: read-only links a person makes to show a clinician their summary
-# (journal.sharing). A link's token is shown once, when it is made, and stored only as its
-# SHA-256; the link holds the summary's choices (days, sections, reflections, and a name and
-# date of birth only if typed for it), an expiry and an optional passcode (hashed like a
-# password).
-
-
-class ShareLink(models.Model):
-    uuid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
-    )
-    token_hash = models.CharField(max_length=64, unique=True)
-    since = models.DateField(null=True, blank=True)
-    until = models.DateField(null=True, blank=True)
-    sections = models.JSONField(default=list)
-    reflections = models.JSONField(default=list)  # entry uuids, as chosen when it was made
-    name = models.CharField(max_length=120, blank=True)
-    birth_date = models.DateField(null=True, blank=True)
-    passcode_hash = models.CharField(max_length=256, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    objects = OwnedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"Share link {self.uuid}"
-
-    @property
-    def is_revoked(self) -> bool:
-        return self.revoked_at is not None
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at
-
-    @property
-    def is_open(self) -> bool:
-        return not self.is_revoked and not self.is_expired
-
-    @property
-    def has_passcode(self) -> bool:
-        return bool(self.passcode_hash)
-
-
-class ShareView(models.Model):
-    """One opening of a link: its time only (no address, no browser)."""
-
-    link = models.ForeignKey(ShareLink, on_delete=models.CASCADE, related_name="views")
-    viewed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-viewed_at", "-id"]
-        indexes = [models.Index(fields=["link", "viewed_at"], name="shareview_link_time")]
-
-    def __str__(self) -> str:
-        return f"View of {self.link_id} at {self.viewed_at:%Y-%m-%d %H:%M}"
-
-
-class ShareRateCounter(models.Model):
-    """Requests to shared links in one time window, by a keyed hash of who asked."""
-
-    key = models.CharField(max_length=64)
-    window_start = models.DateTimeField()
-    hits = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["key", "window_start"], name="share_rate_window")
-        ]
-        indexes = [models.Index(fields=["window_start"], name="share_rate_start")]
-
-    def __str__(self) -> str:
-        return f"{self.hits} hits since {self.window_start:%H:%M}"
-
-
-class SummaryIdentity(models.Model):
-    """The name and date of birth a person asked to be remembered for their clinician
-    summaries; without that request nothing typed on the summary page is kept."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="summary_identity"
-    )
-    name = models.CharField(max_length=120, blank=True)
-    birth_date = models.DateField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"Summary details of {self.user_id}"
