@@ -10,7 +10,6 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from practices.models import RATING_LABELS, RATINGS, Category, Practice, PracticeSession
-from practices.services import MAX_SESSION_SECONDS
 
 RATING_HELP = {
     "pain": "0 is no pain, 10 is the worst you can imagine.",
@@ -121,10 +120,6 @@ class SessionFinishForm(RatingsMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="A word or two is plenty. You can write a fuller reflection next.",
-    )
-    # Filled in by the timer on the page; empty without JavaScript.
-    duration_seconds = forms.IntegerField(
-        required=False, min_value=0, max_value=MAX_SESSION_SECONDS, widget=forms.HiddenInput
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

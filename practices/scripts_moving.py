@@ -114,14 +114,23 @@ GENTLE_YOGA: list[Step] = [
     step(
         240,
         "Move between cat and cow on hands and knees, slowly.",
-        (0, "When you are ready, come to hands and knees, with a cushion under the knees if you like."),
-        (50, "Breathing in, let the belly drop and the chest open. Breathing out, round the back gently."),
+        (
+            0,
+            "When you are ready, come to hands and knees, with a cushion under the knees if you like.",
+        ),
+        (
+            50,
+            "Breathing in, let the belly drop and the chest open. Breathing out, round the back gently.",
+        ),
         (150, "Slowly, in your own rhythm. Smaller is fine."),
     ),
     step(
         240,
         "Rest in child's pose, supported with cushions if needed.",
-        (0, "Sit back towards your heels into child's pose, with cushions under the chest if that helps."),
+        (
+            0,
+            "Sit back towards your heels into child's pose, with cushions under the chest if that helps.",
+        ),
         (90, "Let the back widen as you breathe."),
     ),
     step(
@@ -149,7 +158,10 @@ PILATES: list[Step] = [
         240,
         "Breathe wide into the ribs; on the out-breath, gently draw the belly in.",
         (0, "Breathe wide into the sides of the ribs."),
-        (40, "On the out-breath, gently draw the lower belly in, a little, without holding your breath."),
+        (
+            40,
+            "On the out-breath, gently draw the lower belly in, a little, without holding your breath.",
+        ),
     ),
     step(
         240,
@@ -180,7 +192,10 @@ FELDENKRAIS: list[Step] = [
     step(
         240,
         "Slowly let both knees tip to one side, then back, a little at a time.",
-        (0, "With knees bent, let both knees tip slowly to one side, then come back to the middle."),
+        (
+            0,
+            "With knees bent, let both knees tip slowly to one side, then come back to the middle.",
+        ),
         (90, "Only a little way. Easy, and slow, as if you had all day."),
     ),
     step(

@@ -13,29 +13,44 @@ BODY_SCAN: list[Step] = [
     step(
         60,
         "Lie down or sit supported. Let your eyes close, or rest your gaze on the floor.",
-        (0, "Welcome. Find a position that is comfortable enough for now, lying down or sitting supported."),
+        (
+            0,
+            "Welcome. Find a position that is comfortable enough for now, lying down or sitting supported.",
+        ),
         (18, "If it feels right, let your eyes close. Or let your gaze rest softly on the floor."),
-        (36, "Let whatever is underneath you take some of your weight. There is nothing to do yet."),
+        (
+            36,
+            "Let whatever is underneath you take some of your weight. There is nothing to do yet.",
+        ),
     ),
     step(
         90,
         "Start at your feet. Notice temperature, contact, pressure, or nothing at all.",
         (0, "Bring your attention down to your feet."),
-        (20, "Notice whatever is there: warmth or coolness, the touch of socks or air, pressure at the heels."),
+        (
+            20,
+            "Notice whatever is there: warmth or coolness, the touch of socks or air, pressure at the heels.",
+        ),
         (58, "If you notice nothing at all, that is fine too. Noticing nothing is still noticing."),
     ),
     step(
         120,
         "Move up through the legs, hips and pelvis, a little at a time.",
         (0, "Let your attention move slowly up, through the ankles and the lower legs."),
-        (32, "Now the knees, and the thighs. Heavy or light, still or restless, whatever is there."),
+        (
+            32,
+            "Now the knees, and the thighs. Heavy or light, still or restless, whatever is there.",
+        ),
         (70, "Let attention rest in the hips and the pelvis, where the body meets the surface."),
         (100, "If the mind has wandered, that is what minds do. Gently come back to the hips."),
     ),
     step(
         120,
         "Linger at the lower and mid back. Name what you find: tight, warm, heavy, soft.",
-        (0, "Now, gently, bring attention to the lower back. You can stay at the edges if that feels better."),
+        (
+            0,
+            "Now, gently, bring attention to the lower back. You can stay at the edges if that feels better.",
+        ),
         (34, "You might name what you find, quietly: tight, warm, heavy, soft, or something else."),
         (68, "Let the breath move near this place, without asking anything of it."),
         (96, "Move up to the middle of the back, between the shoulder blades. Just noticing."),
@@ -51,9 +66,15 @@ BODY_SCAN: list[Step] = [
     step(
         90,
         "Finish with the whole body at once, breathing as it wants to.",
-        (0, "Now widen your attention to take in the whole body at once, breathing as it wants to."),
+        (
+            0,
+            "Now widen your attention to take in the whole body at once, breathing as it wants to.",
+        ),
         (34, "Notice one place that feels neutral or at ease, however small."),
-        (62, "When you are ready, let some movement come back: fingers, toes, a stretch if it feels good."),
+        (
+            62,
+            "When you are ready, let some movement come back: fingers, toes, a stretch if it feels good.",
+        ),
     ),
 ]
 
@@ -72,23 +93,35 @@ SOMATIC_TRACKING: list[Step] = [
     step(
         70,
         "Describe it to yourself: size, edges, temperature, movement.",
-        (0, "Describe it to yourself, like a friendly scientist. How big is it? Does it have edges?"),
+        (
+            0,
+            "Describe it to yourself, like a friendly scientist. How big is it? Does it have edges?",
+        ),
         (32, "Is it warm or cool? Still, or moving? Sharp, dull, pulsing?"),
     ),
     step(
         50,
         "Remind yourself that you are safe right now; this is a signal, not damage.",
-        (0, "You might remind yourself: I am safe right now. This is a signal, and I can listen to it."),
+        (
+            0,
+            "You might remind yourself: I am safe right now. This is a signal, and I can listen to it.",
+        ),
     ),
     step(
         50,
         "Notice any change, however small: spreading, softening, pulsing.",
-        (0, "Notice whether anything shifts, however small. Spreading, softening, or staying the same."),
+        (
+            0,
+            "Notice whether anything shifts, however small. Spreading, softening, or staying the same.",
+        ),
     ),
     step(
         30,
         "If it gets too much, move attention to a neutral place, then come back.",
-        (0, "If it feels like too much, rest your attention on your hands or feet. Then let yourself come back."),
+        (
+            0,
+            "If it feels like too much, rest your attention on your hands or feet. Then let yourself come back.",
+        ),
     ),
 ]
 
@@ -118,7 +151,10 @@ BREATH_ANCHORING: list[Step] = [
     step(
         40,
         "Before you finish, notice how the back feels now.",
-        (0, "Before you finish, notice how your back feels now, without needing it to be different."),
+        (
+            0,
+            "Before you finish, notice how your back feels now, without needing it to be different.",
+        ),
     ),
 ]
 
@@ -126,7 +162,10 @@ PENDULATION: list[Step] = [
     step(
         70,
         "Find a place in the body that feels neutral or pleasant: hands, feet, belly.",
-        (0, "Look for a place in the body that feels neutral, or even pleasant. The hands, the feet, the belly."),
+        (
+            0,
+            "Look for a place in the body that feels neutral, or even pleasant. The hands, the feet, the belly.",
+        ),
         (36, "Any place will do, however small. Let your attention settle there."),
     ),
     step(
@@ -177,7 +216,10 @@ MINDFUL_BREATHING: list[Step] = [
     step(
         150,
         "Label thoughts lightly, 'thinking', and return to the breath.",
-        (0, "When a thought arrives, you can label it lightly, thinking, and return to the breath."),
+        (
+            0,
+            "When a thought arrives, you can label it lightly, thinking, and return to the breath.",
+        ),
         (80, "Thoughts will come and go. You do not need to follow them."),
     ),
     step(
@@ -241,7 +283,10 @@ VAGUS_NERVE: list[Step] = [
     step(
         50,
         "If you like, splash cool water on your face or hold something cool.",
-        (0, "If you like, splash some cool water on your face, or hold something cool in your hands."),
+        (
+            0,
+            "If you like, splash some cool water on your face, or hold something cool in your hands.",
+        ),
     ),
     step(
         40,
@@ -251,6 +296,9 @@ VAGUS_NERVE: list[Step] = [
     step(
         50,
         "Notice any change in the shoulders, jaw and back.",
-        (0, "Now notice the shoulders, the jaw, and the back. Has anything changed, even slightly?"),
+        (
+            0,
+            "Now notice the shoulders, the jaw, and the back. Has anything changed, even slightly?",
+        ),
     ),
 ]

@@ -17,7 +17,7 @@ from journal.core.links import optional_url
 from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
 from journal.core.vocabulary import EntryKind
-from journal.entries import presenters
+from journal.entries import presenters, writing_views
 from journal.entries.forms import EntryForm
 from journal.entries.sensation_forms import (
     BaseSensationFormSet,
@@ -109,6 +109,9 @@ def entry_new(request: AuthedHttpRequest, kind: str) -> HttpResponse:
         return fragment
     if request.method == "POST" and "autosave" in request.POST and kind == EntryKind.EXPRESSIVE:
         return autosave(request, kind, None)
+    if request.method == "GET" and kind == EntryKind.EXPRESSIVE:
+        # One expressive writing: the practice (ratings, timer) unless a draft is waiting.
+        return writing_views.draft_waiting(request)
     form, rows, saved = handle_entry_form(request, kind=kind)
     if saved is not None:
         return after_save(request, saved)
