@@ -92,7 +92,9 @@ def session_finish(
 
 def _locked(session: PracticeSession) -> PracticeSession:
     # Two tabs may press buttons at once: each change starts from the row as stored.
-    return PracticeSession.objects.select_for_update().get(pk=session.pk)
+    PracticeSession.objects.select_for_update().filter(pk=session.pk).exists()
+    session.refresh_from_db()
+    return session
 
 
 def _total(session: PracticeSession) -> int:

@@ -151,6 +151,8 @@ def session_run(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResp
             "state": state,
             "remaining_words": _clock(state.remaining),
             "first_cue": steps[0]["cues"][0]["text"] if steps and steps[0]["cues"] else "",
+            # Back after closing the tab or from another device: the page says so.
+            "returning": timezone.now() - session.started_at > timedelta(minutes=1),
             "form": SessionFinishForm(),
             "sound_form": SoundModeForm(initial={"sound": chosen.sound}),
             "nav": "practices",
