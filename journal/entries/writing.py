@@ -20,9 +20,10 @@ MAX_BODY = 50_000
 
 
 def writing_entry(session: PracticeSession) -> JournalEntry | None:
+    # The session's owner is the entry's owner: filter on both, without loading the user.
     return (
-        JournalEntry.objects.for_user(session.user)
-        .filter(session=session, kind=EntryKind.EXPRESSIVE)
+        JournalEntry.objects.filter(user_id=session.user_id, session=session)
+        .filter(kind=EntryKind.EXPRESSIVE)
         .order_by("created_at")
         .first()
     )

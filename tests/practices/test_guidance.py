@@ -165,7 +165,9 @@ def test_the_run_page_continues_from_the_servers_time(alice_client, alice):
 
 
 def test_the_writing_practice_opens_the_writing_page(alice_client, alice):
-    session = open_session(alice, practice=Practice.objects.built_in().get(slug="expressive-writing"))
+    session = open_session(
+        alice, practice=Practice.objects.built_in().get(slug="expressive-writing")
+    )
     response = alice_client.get(url("session_run", session))
     assert response["Location"] == reverse("entries:write", kwargs={"session_uuid": session.uuid})
 

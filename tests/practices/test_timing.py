@@ -70,7 +70,9 @@ def test_credit_is_what_ran_capped_at_the_plan():
     credit = {"started_at": T0, "planned_minutes": 10, "added_minutes": 0}
     assert timing.credited_seconds(raw((0, 90)), at=at(400), **credit) == 90
     assert timing.credited_seconds(raw((0, None)), at=at(4000), **credit) == 600
-    assert timing.credited_seconds(raw((0, None)), at=at(4000), **credit | {"added_minutes": 1}) == 660
+    assert (
+        timing.credited_seconds(raw((0, None)), at=at(4000), **credit | {"added_minutes": 1}) == 660
+    )
 
 
 def test_without_a_timer_the_credit_is_the_time_since_the_start_capped():
