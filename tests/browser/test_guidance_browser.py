@@ -1,0 +1,234 @@
+"""Guided practice in a real browser: spoken cues, chimes, the server's timer, the run view."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from practices.catalog import CATALOG
+from practices.models import GuidanceSettings, PracticeSession, SessionState
+from tests.browser.conftest import log_in, screenshot
+from tests.browser.guidance_stubs import (
+    RECORDING_STUBS,
+    advance,
+    install_server_clock,
+    sound_log,
+)
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BODY_SCAN = next(item for item in CATALOG if item["slug"] == "body-scan")
+
+
+@pytest.fixture
+def maya(db: None) -> User:
+    return UserFactory.create(username="maya")
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return install_server_clock(monkeypatch)
+
+
+def start(page: Page, slug: str = "body-scan", minutes: str | None = None) -> PracticeSession:
+    page.goto(f"/practices/{slug}/start/")
+    if minutes:
+        page.get_by_label("How many minutes").fill(minutes)
+    page.get_by_role("button", name="Start the practice").click()
+    page.wait_for_url(re.compile(r"/(run|write)/[0-9a-f-]*/?$|/run/$"))
+    return PracticeSession.objects.latest("started_at")
+
+
+TIMER_CALL = re.compile(r"/timer/$")
+
+
+def press(page: Page, name: str) -> None:
+    """Press a timer button and wait for the server's answer, which the page counts from."""
+    with page.expect_response(TIMER_CALL):
+        page.get_by_role("button", name=name).click()
+
+
+def begin(page: Page) -> int:
+    """Press Begin; returns the page's time at that moment (ms)."""
+    t0 = int(page.evaluate("Date.now()"))
+    press(page, "Begin")
+    return t0
+
+
+def test_a_body_scan_speaks_its_cues_in_order_at_their_times(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    start(page)
+    t0 = begin(page)
+    advance(page, clock, 601)
+    expect(page.get_by_text("Time is up", exact=True)).to_be_visible()
+
+    log = sound_log(page)
+    expected = []
+    offset = 0
+    for step in BODY_SCAN["script"]:
+        expected += [(cue["text"], offset + cue["at"]) for cue in step["cues"]]
+        offset += step["seconds"]
+    assert [s["text"] for s in log["spoken"]] == [text for text, _ in expected]
+    for spoken, (text, at) in zip(log["spoken"], expected, strict=True):
+        # Each cue within a tick (a quarter second) of its time, never early.
+        assert 0 <= (spoken["at"] - t0) / 1000 - at <= 1.0, text
+    assert {s["rate"] for s in log["spoken"]} == {0.85}
+    assert {s["voice"] for s in log["spoken"]} == {"Calm Test Voice"}
+    # The start bell once, a soft chime at each of the five step changes, the end chime once.
+    assert log["chimes"]["start"] == 1
+    assert log["chimes"]["step"] == len(BODY_SCAN["script"]) - 1
+    assert log["chimes"]["end"] == 1
+    step_times = [(t["at"] - t0) / 1000 for t in log["tones"] if t["f"] == 660]
+    starts = [sum(s["seconds"] for s in BODY_SCAN["script"][:i]) for i in range(1, 6)]
+    assert [round(t) for t in step_times] == starts
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_pause_stops_speech_and_time(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    session = start(page)
+    begin(page)
+    advance(page, clock, 40)
+    timer = page.get_by_role("timer")
+    expect(timer).to_have_text("9:20")
+    spoken = len(sound_log(page)["spoken"])
+    press(page, "Pause")
+    assert sound_log(page)["cancels"] >= 1
+    advance(page, clock, 120)
+    expect(timer).to_have_text("9:20")
+    assert len(sound_log(page)["spoken"]) == spoken
+    # A tap anywhere on the screen resumes.
+    with page.expect_response(TIMER_CALL):
+        page.locator(".cue-panel").click()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    advance(page, clock, 10)
+    expect(timer).to_have_text("9:10")
+    session.refresh_from_db()
+    assert len(session.timer_intervals) == 2
+
+
+def test_chimes_only_speaks_nothing(page: Page, maya: User, clock):
+    GuidanceSettings.objects.create(user=maya, sound="chimes", interval_minutes=2)
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    start(page)
+    begin(page)
+    advance(page, clock, 601)
+    log = sound_log(page)
+    assert log["spoken"] == []
+    assert log["chimes"]["step"] == 5
+    assert log["chimes"]["interval"] == 4  # at 2, 4, 6 and 8 minutes
+    assert log["chimes"]["end"] == 1
+    # The cue still shows on the screen for eyes that open.
+    expect(page.locator("[data-cue-text]")).not_to_be_empty()
+
+
+def test_switching_to_silent_on_the_run_page_is_kept(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    start(page)
+    begin(page)
+    with page.expect_response(re.compile(r"/sound/$")):
+        page.get_by_text("Silent", exact=True).click()
+    assert GuidanceSettings.objects.get(user=maya).sound == "silent"
+    before = sound_log(page)
+    advance(page, clock, 120)
+    after = sound_log(page)
+    assert len(after["spoken"]) == len(before["spoken"])
+    assert len(after["tones"]) == len(before["tones"])
+
+
+def test_without_a_voice_the_page_says_so_and_chimes(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS + "window.__noVoices = true;")
+    log_in(page, "maya", PASSWORD)
+    start(page)
+    begin(page)
+    expect(page.get_by_text("no voice to speak the guidance", exact=False)).to_be_visible()
+    advance(page, clock, 100)
+    assert sound_log(page)["chimes"]["step"] == 1
+
+
+def test_a_reload_at_3_20_continues_at_6_40(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    start(page)
+    begin(page)
+    advance(page, clock, 200)
+    timer = page.get_by_role("timer")
+    expect(timer).to_have_text("6:40")
+    page.reload()
+    expect(timer).to_have_text("6:40")
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    advance(page, clock, 20)
+    expect(timer).to_have_text("6:20")
+    # The cue on screen is the one of the present step, not the first.
+    expect(page.locator("[data-cue-step]")).to_contain_text("3 / 6")
+
+
+def test_resume_from_today_continues(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    start(page)
+    begin(page)
+    advance(page, clock, 100)
+    press(page, "Pause")
+    page.goto("/")
+    page.get_by_role("link", name="Resume Body scan").click()
+    timer = page.get_by_role("timer")
+    expect(timer).to_have_text("8:20")
+    press(page, "Resume")
+    advance(page, clock, 20)
+    expect(timer).to_have_text("8:00")
+
+
+def test_finishing_from_a_second_tab_after_the_first_ran_out(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    session = start(page, minutes="2")
+    begin(page)
+    advance(page, clock, 130)
+    expect(page.get_by_text("Time is up", exact=True)).to_be_visible()
+
+    second = page.context.new_page()
+    second.goto(f"/practices/sessions/{session.uuid}/run/")
+    panel = second.get_by_role("region", name="How are you now?")
+    expect(panel).to_be_visible()
+    second.get_by_role("group", name="Pain").get_by_text("3", exact=True).click()
+    second.get_by_role("button", name="Save and finish").click()
+    second.wait_for_url(f"**/practices/sessions/{session.uuid}/")
+    session.refresh_from_db()
+    assert (session.state, session.duration_seconds, session.after_pain) == (
+        SessionState.FINISHED,
+        120,
+        3,
+    )
+
+
+def test_finishing_early_stores_what_was_practised(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    session = start(page)
+    begin(page)
+    advance(page, clock, 90)
+    with page.expect_response(TIMER_CALL):
+        page.get_by_role("link", name="Finish").click()
+    page.get_by_role("button", name="Save and finish").click()
+    page.wait_for_url(f"**/practices/sessions/{session.uuid}/")
+    session.refresh_from_db()
+    assert session.duration_seconds == 90
+    expect(page.get_by_text("2 minutes practised", exact=False)).to_be_visible()
