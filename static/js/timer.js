@@ -224,10 +224,10 @@
 
   function begin() {
     var first = !begun;
+    base = elapsed(); // before running is set, so the paused time is not counted
+    baseAt = Date.now();
     begun = true;
     running = true;
-    base = elapsed();
-    baseAt = Date.now();
     if (first && mode !== "silent") {
       sound.chime("start");
     }

@@ -9,6 +9,7 @@ keeps and the one the page shows agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -86,3 +87,12 @@ def sound_log(page: Page) -> dict[str, Any]:
         for kind, frequency in first.items()
     }
     return log
+
+
+TIMER_CALL = re.compile(r"/timer/$")
+
+
+def press(page: Page, name: str) -> None:
+    """Press a timer button and wait for the server's answer, which the page counts from."""
+    with page.expect_response(TIMER_CALL):
+        page.get_by_role("button", name=name).click()

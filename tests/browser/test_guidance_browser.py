@@ -13,8 +13,10 @@ from practices.models import GuidanceSettings, PracticeSession, SessionState
 from tests.browser.conftest import log_in, screenshot
 from tests.browser.guidance_stubs import (
     RECORDING_STUBS,
+    TIMER_CALL,
     advance,
     install_server_clock,
+    press,
     sound_log,
 )
 from tests.factories import PASSWORD, UserFactory
@@ -41,15 +43,6 @@ def start(page: Page, slug: str = "body-scan", minutes: str | None = None) -> Pr
     page.get_by_role("button", name="Start the practice").click()
     page.wait_for_url(re.compile(r"/(run|write)/[0-9a-f-]*/?$|/run/$"))
     return PracticeSession.objects.latest("started_at")
-
-
-TIMER_CALL = re.compile(r"/timer/$")
-
-
-def press(page: Page, name: str) -> None:
-    """Press a timer button and wait for the server's answer, which the page counts from."""
-    with page.expect_response(TIMER_CALL):
-        page.get_by_role("button", name=name).click()
 
 
 def begin(page: Page) -> int:
