@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from django.contrib.auth.models import User
@@ -225,3 +226,70 @@ def test_finishing_early_stores_what_was_practised(page: Page, maya: User, clock
     session.refresh_from_db()
     assert session.duration_seconds == 90
     expect(page.get_by_text("2 minutes practised", exact=False)).to_be_visible()
+
+
+def test_expressive_writing_from_ratings_to_words_to_ratings(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    page.goto("/")
+    page.get_by_role("link", name="Expressive writing").click()
+    page.get_by_role("group", name="Pain").get_by_text("6", exact=True).click()
+    page.get_by_role("button", name="Start the practice").click()
+    page.wait_for_url(re.compile(r"/journal/write/[0-9a-f-]+/$"))
+    session = PracticeSession.objects.get(user=maya)
+    timer = page.get_by_role("timer")
+    expect(timer).to_have_text("15:00")
+
+    box = page.get_by_label("Write freely")
+    with page.expect_response(TIMER_CALL):
+        box.press_sequentially("The deadline sits in my shoulders")
+    advance(page, clock, 120)
+    expect(timer).to_have_text("13:00")
+    expect(page.get_by_text("Draft saved", exact=False)).to_be_visible()
+    screenshot(page, "writing-practice-desktop")
+
+    # The tab closes mid-draft: the words are kept and the writing time stops.
+    context = page.context
+    page.close(run_before_unload=True)
+    for _ in range(100):  # the beacon is sent as the tab closes; wait for it to land
+        session.refresh_from_db()
+        if session.timer_intervals and session.timer_intervals[-1][1]:
+            break
+        time.sleep(0.05)
+    assert session.timer_intervals[-1][1] is not None
+    assert len(session.timer_intervals) == 1
+    clock.advance(3600)  # an hour later
+
+    later = context.new_page()
+    later.clock.install()
+    later.add_init_script(RECORDING_STUBS)
+    later.goto("/")
+    expect(later.get_by_role("heading", name="A draft is waiting — continue?")).to_be_visible()
+    later.get_by_role("link", name=re.compile("Continue the draft")).first.click()
+    later.wait_for_url(f"**/journal/write/{session.uuid}/")
+    expect(later.get_by_role("timer")).to_have_text("13:00")
+    box = later.get_by_label("Write freely")
+    expect(box).to_have_value("The deadline sits in my shoulders")
+    box.press("End")
+    with later.expect_response(TIMER_CALL):
+        box.press_sequentially(", and then it softens.")
+    advance(later, clock, 780)
+    expect(later.get_by_text("Time is up. Finish your sentence", exact=False)).to_be_visible()
+    log = sound_log(later)
+    assert (log["chimes"]["end"], log["vibrations"]) == (1, 1)
+    # Time is up, but the writing is never stopped.
+    box.press_sequentially(" More.")
+    later.get_by_role("button", name="Finish writing").click()
+    later.wait_for_url(f"**/practices/sessions/{session.uuid}/finish/")
+    later.get_by_role("group", name="Pain").get_by_text("4", exact=True).click()
+    later.get_by_role("button", name="Save and finish").click()
+    later.wait_for_url(f"**/practices/sessions/{session.uuid}/")
+
+    session.refresh_from_db()
+    entry = session.entries.get()
+    assert entry.body == "The deadline sits in my shoulders, and then it softens. More."
+    assert not entry.is_draft
+    assert (session.before_pain, session.after_pain, session.duration_seconds) == (6, 4, 900)
+    later.get_by_role("link", name="Read it").click()
+    expect(later.get_by_text("and then it softens", exact=False)).to_be_visible()
