@@ -37,11 +37,20 @@ def _typed(choices: list[tuple[int, Any]], label: Any, help_text: Any = "") -> f
     )
 
 
+# Short words for the run page's switch, where three must fit in one row on a phone.
+SWITCH_CHOICES = [
+    (SoundMode.SPEAK, _("Voice and chimes")),
+    (SoundMode.CHIMES, _("Chimes only")),
+    (SoundMode.SILENT, _("Silent")),
+]
+
+
 class SoundModeForm(forms.Form):
+    sound = forms.ChoiceField(choices=SWITCH_CHOICES, label=_("Sound"), widget=forms.RadioSelect)
+
+
+class GuidanceSettingsForm(forms.Form):
     sound = forms.ChoiceField(choices=SoundMode.choices, label=_("Sound"), widget=forms.RadioSelect)
-
-
-class GuidanceSettingsForm(SoundModeForm):
     # The voices are the device's own; the page lists them. Any name is accepted: a voice
     # chosen on one device may be missing on another, which then uses the page's language.
     voice = forms.CharField(

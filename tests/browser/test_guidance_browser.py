@@ -11,7 +11,8 @@ from playwright.sync_api import Page, expect
 
 from practices.catalog import CATALOG
 from practices.models import GuidanceSettings, PracticeSession, SessionState
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.a11y import serious_violations
+from tests.browser.conftest import DESKTOP, PHONE, log_in, screenshot
 from tests.browser.guidance_stubs import (
     RECORDING_STUBS,
     TIMER_CALL,
@@ -293,3 +294,110 @@ def test_expressive_writing_from_ratings_to_words_to_ratings(page: Page, maya: U
     assert (session.before_pain, session.after_pain, session.duration_seconds) == (6, 4, 900)
     later.get_by_role("link", name="Read it").click()
     expect(later.get_by_text("and then it softens", exact=False)).to_be_visible()
+
+
+def test_voice_and_sound_settings_follow_the_person_to_another_device(
+    browser, live_server, maya: User
+):
+    phone = browser.new_context(base_url=live_server.url, viewport=PHONE, is_mobile=True)
+    laptop = browser.new_context(base_url=live_server.url, viewport=DESKTOP)
+    try:
+        first = phone.new_page()
+        first.add_init_script(RECORDING_STUBS)
+        log_in(first, "maya", PASSWORD)
+        first.goto("/settings/")
+        first.get_by_role("link", name="Voice and sound for practices").click()
+        expect(first.get_by_label("Voice")).to_contain_text("Calm Test Voice")
+        first.get_by_text("Chimes only", exact=True).click()
+        first.get_by_label("Voice").select_option("calm-test")
+        first.get_by_text("Slow", exact=True).click()
+        first.get_by_text("Every 5 minutes", exact=True).click()
+        first.get_by_text("30 seconds", exact=True).click()
+        screenshot(first, "sound-settings-phone")
+        first.get_by_role("button", name="Save").click()
+        expect(first.get_by_text("saved, for every device", exact=False)).to_be_visible()
+        # Nothing about it was left in the browser (htmx keeps only the current path).
+        stored = first.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+        assert set(stored) <= {"htmx-current-path-for-history"}
+
+        second = laptop.new_page()
+        log_in(second, "maya", PASSWORD)
+        second.goto("/practices/settings/sound/")
+        expect(second.get_by_label("Chimes only")).to_be_checked()
+        expect(second.get_by_label("Slow")).to_be_checked()
+        expect(second.get_by_label("Every 5 minutes")).to_be_checked()
+        expect(second.get_by_label("30 seconds")).to_be_checked()
+        # This device has no such voice: it is still shown as the choice, and kept.
+        expect(second.get_by_label("Voice")).to_have_value("calm-test")
+        start(second)
+        expect(second.get_by_label("Chimes only")).to_be_checked()
+    finally:
+        phone.close()
+        laptop.close()
+
+
+def test_the_run_view_keeps_the_cue_in_view_on_a_phone(phone_page: Page, maya: User, clock):
+    page = phone_page
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    start(page)
+    cue = page.locator("[data-cue-text]")
+
+    def in_view() -> None:
+        box = cue.bounding_box()
+        assert box is not None and box["height"] > 20
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+
+    in_view()
+    begin(page)
+    advance(page, clock, 310)  # the lower back, among the longest cue lines
+    expect(cue).to_contain_text("name what you find")
+    in_view()
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Every control a thumb needs is at least 44 px tall.
+    for name in ("Pause", "Add a minute"):
+        assert page.get_by_role("button", name=name).bounding_box()["height"] >= 44
+    for link in ("Leave", "Finish"):
+        assert page.get_by_role("link", name=link).bounding_box()["height"] >= 44
+    page.emulate_media(color_scheme="light")
+    screenshot(page, "run-view-phone-light")
+    page.emulate_media(color_scheme="dark")
+    screenshot(page, "run-view-phone-dark")
+    # A clear way back: Leave goes to the session, which offers Resume.
+    page.get_by_role("link", name="Leave").click()
+    expect(page.get_by_role("link", name="Resume")).to_be_visible()
+
+
+def test_the_guided_pages_pass_an_accessibility_scan(page: Page, maya: User, clock):
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    session = start(page)
+    run_url = page.url
+    begin(page)
+    advance(page, clock, 30)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert serious_violations(page) == [], f"run view, {scheme}"
+    page.get_by_role("button", name="Pause").click()
+    page.set_viewport_size(PHONE)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert serious_violations(page) == [], f"run view paused on a phone, {scheme}"
+    page.set_viewport_size(DESKTOP)
+    writing = start(page, "expressive-writing")
+    page.get_by_label("Write freely").fill("Words")
+    paths = [
+        "/practices/settings/sound/",
+        f"/journal/write/{writing.uuid}/",
+        "/journal/new/expressive/",
+    ]
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for path in [*paths, run_url]:
+            page.goto(path)
+            assert serious_violations(page) == [], f"{path}, {scheme}"
+    assert session.uuid
