@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -274,7 +275,8 @@ class PracticeSession(models.Model):
 
 
 CATEGORY_LABELS: dict[str, str] = dict(Category.choices)
-STATE_LABELS: dict[str, str] = dict(SessionState.choices)
+# Lazy labels: "Set aside" is shown in the language of the page that prints it.
+STATE_LABELS: dict[str, Any] = dict(SessionState.choices)
 
 
 class SoundMode(models.TextChoices):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Literal
 
 import pytest
 from django.contrib.auth.models import User
@@ -25,6 +26,7 @@ from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+SCHEMES: tuple[Literal["light"], Literal["dark"]] = ("light", "dark")
 BODY_SCAN = next(item for item in CATALOG if item["slug"] == "body-scan")
 
 
@@ -358,10 +360,11 @@ def test_the_run_view_keeps_the_cue_in_view_on_a_phone(phone_page: Page, maya: U
     expect(page.get_by_role("button", name="Pause")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     # Every control a thumb needs is at least 44 px tall.
-    for name in ("Pause", "Add a minute"):
-        assert page.get_by_role("button", name=name).bounding_box()["height"] >= 44
-    for link in ("Leave", "Finish"):
-        assert page.get_by_role("link", name=link).bounding_box()["height"] >= 44
+    targets = [page.get_by_role("button", name=name) for name in ("Pause", "Add a minute")]
+    targets += [page.get_by_role("link", name=name) for name in ("Leave", "Finish")]
+    for target in targets:
+        box = target.bounding_box()
+        assert box is not None and box["height"] >= 44
     page.emulate_media(color_scheme="light")
     screenshot(page, "run-view-phone-light")
     page.emulate_media(color_scheme="dark")
@@ -379,15 +382,15 @@ def test_the_guided_pages_pass_an_accessibility_scan(page: Page, maya: User, clo
     run_url = page.url
     begin(page)
     advance(page, clock, 30)
-    for scheme in ("light", "dark"):
+    for scheme in SCHEMES:
         page.emulate_media(color_scheme=scheme)
         assert serious_violations(page) == [], f"run view, {scheme}"
     page.get_by_role("button", name="Pause").click()
-    page.set_viewport_size(PHONE)
-    for scheme in ("light", "dark"):
+    page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"]})
+    for scheme in SCHEMES:
         page.emulate_media(color_scheme=scheme)
         assert serious_violations(page) == [], f"run view paused on a phone, {scheme}"
-    page.set_viewport_size(DESKTOP)
+    page.set_viewport_size({"width": DESKTOP["width"], "height": DESKTOP["height"]})
     writing = start(page, "expressive-writing")
     page.get_by_label("Write freely").fill("Words")
     paths = [
@@ -395,7 +398,7 @@ def test_the_guided_pages_pass_an_accessibility_scan(page: Page, maya: User, clo
         f"/journal/write/{writing.uuid}/",
         "/journal/new/expressive/",
     ]
-    for scheme in ("light", "dark"):
+    for scheme in SCHEMES:
         page.emulate_media(color_scheme=scheme)
         for path in [*paths, run_url]:
             page.goto(path)

@@ -79,8 +79,10 @@ def test_a_waiting_draft_is_offered_on_today_and_behind_write(alice_client, alic
 
 
 def test_older_expressive_entries_stay_readable_and_their_drafts_editable(alice_client, alice):
-    old = JournalEntryFactory(user=alice, kind="expressive", body="From before.")
-    old_draft = JournalEntryFactory(user=alice, kind="expressive", is_draft=True, body="Unfinished")
+    old = JournalEntryFactory.create(user=alice, kind="expressive", body="From before.")
+    old_draft = JournalEntryFactory.create(
+        user=alice, kind="expressive", is_draft=True, body="Unfinished"
+    )
     page = alice_client.get(reverse("entries:detail", kwargs={"entry_uuid": old.uuid}))
     assert b"From before." in page.content
     waiting = alice_client.get(reverse("entries:new", kwargs={"kind": "expressive"}))

@@ -66,19 +66,21 @@ def test_start_and_stop_are_idempotent():
     assert timing.elapsed_seconds(stopped, at(99)) == 30
 
 
-def test_credit_is_what_ran_capped_at_the_plan():
-    credit = {"started_at": T0, "planned_minutes": 10, "added_minutes": 0}
-    assert timing.credited_seconds(raw((0, 90)), at=at(400), **credit) == 90
-    assert timing.credited_seconds(raw((0, None)), at=at(4000), **credit) == 600
-    assert (
-        timing.credited_seconds(raw((0, None)), at=at(4000), **credit | {"added_minutes": 1}) == 660
+def credit(intervals, seconds: float, added: int = 0) -> int:
+    return timing.credited_seconds(
+        intervals, started_at=T0, planned_minutes=10, added_minutes=added, at=at(seconds)
     )
 
 
+def test_credit_is_what_ran_capped_at_the_plan():
+    assert credit(raw((0, 90)), 400) == 90
+    assert credit(raw((0, None)), 4000) == 600
+    assert credit(raw((0, None)), 4000, added=1) == 660
+
+
 def test_without_a_timer_the_credit_is_the_time_since_the_start_capped():
-    credit = {"started_at": T0, "planned_minutes": 10, "added_minutes": 0}
-    assert timing.credited_seconds([], at=at(180), **credit) == 180
-    assert timing.credited_seconds([], at=at(7200), **credit) == 600
+    assert credit([], 180) == 180
+    assert credit([], 7200) == 600
 
 
 def test_the_interval_list_is_bounded():
