@@ -74,7 +74,8 @@ class GuidanceSettingsForm(forms.Form):
         _("Time to settle before the start bell"),
     )
 
-    def __init__(self, *args: Any, instance: GuidanceSettings, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, chosen: GuidanceSettings | None = None, **kwargs: Any) -> None:
+        instance = chosen if chosen is not None else GuidanceSettings()
         kwargs.setdefault(
             "initial",
             {

@@ -41,7 +41,7 @@ def session_timer(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def sound_settings(request: AuthedHttpRequest) -> HttpResponse:
     chosen = guidance.settings_for(request.user)
-    form = GuidanceSettingsForm(request.POST or None, instance=chosen)
+    form = GuidanceSettingsForm(request.POST or None, chosen=chosen)
     if request.method == "POST" and form.is_valid():
         services.guidance_settings_save(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your guidance settings are saved, for every device."))
