@@ -404,3 +404,28 @@ def test_the_guided_pages_pass_an_accessibility_scan(page: Page, maya: User, clo
             page.goto(path)
             assert serious_violations(page) == [], f"{path}, {scheme}"
     assert session.uuid
+
+
+def test_without_javascript_the_guided_practices_can_still_be_logged(no_js_page: Page, maya: User):
+    page = no_js_page
+    log_in(page, "maya", PASSWORD)
+    session = start(page)
+    # The steps are listed, the sound can be switched with a button, Finish logs it.
+    expect(page.get_by_text("Start at your feet.", exact=False)).to_be_visible()
+    page.get_by_text("Chimes only", exact=True).click()
+    page.get_by_role("button", name="Use this sound").click()
+    page.wait_for_url(f"**/sessions/{session.uuid}/run/")
+    assert GuidanceSettings.objects.get(user=maya).sound == "chimes"
+    page.get_by_role("link", name="Finish").click()
+    page.get_by_role("button", name="Save and finish").click()
+    page.wait_for_url(f"**/sessions/{session.uuid}/")
+    session.refresh_from_db()
+    assert session.state == SessionState.FINISHED
+    assert session.duration_seconds is not None
+
+    writing = start(page, "expressive-writing")
+    page.get_by_label("Write freely").fill("Written without scripts.")
+    page.get_by_role("button", name="Finish writing").click()
+    page.get_by_role("button", name="Save and finish").click()
+    page.wait_for_url(f"**/sessions/{writing.uuid}/")
+    assert writing.entries.get().body == "Written without scripts."
