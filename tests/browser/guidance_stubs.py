@@ -52,6 +52,15 @@ window.__sound = {spoken: [], tones: [], cancels: 0, vibrations: 0};
   window.AudioContext = Context;
   window.webkitAudioContext = Context;
   navigator.vibrate = function () { window.__sound.vibrations += 1; return true; };
+  window.__sound.wakeLocks = 0;
+  window.__sound.wakeReleases = 0;
+  var lock = {
+    release: function () { window.__sound.wakeReleases += 1; return Promise.resolve(); },
+    addEventListener: function () {}
+  };
+  Object.defineProperty(navigator, "wakeLock", {configurable: true, value: {
+    request: function () { window.__sound.wakeLocks += 1; return Promise.resolve(lock); }
+  }});
 })();
 """
 

@@ -97,8 +97,10 @@ def test_pause_stops_speech_and_time(page: Page, maya: User, clock):
     timer = page.get_by_role("timer")
     expect(timer).to_have_text("9:20")
     spoken = len(sound_log(page)["spoken"])
+    assert sound_log(page)["wakeLocks"] == 1  # the screen stays on while practising
     press(page, "Pause")
     assert sound_log(page)["cancels"] >= 1
+    assert sound_log(page)["wakeReleases"] == 1
     advance(page, clock, 120)
     expect(timer).to_have_text("9:20")
     assert len(sound_log(page)["spoken"]) == spoken
@@ -429,3 +431,25 @@ def test_without_javascript_the_guided_practices_can_still_be_logged(no_js_page:
     page.get_by_role("button", name="Save and finish").click()
     page.wait_for_url(f"**/sessions/{writing.uuid}/")
     assert writing.entries.get().body == "Written without scripts."
+
+
+def test_a_settling_delay_comes_before_the_start_bell(page: Page, maya: User, clock):
+    GuidanceSettings.objects.create(user=maya, settling_seconds=10)
+    page.clock.install()
+    page.add_init_script(RECORDING_STUBS)
+    log_in(page, "maya", PASSWORD)
+    session = start(page)
+    page.get_by_role("button", name="Begin").click()
+    expect(page.get_by_text("Settling in", exact=False)).to_be_visible()
+    advance(page, clock, 5)
+    assert sound_log(page)["chimes"]["start"] == 0
+    assert sound_log(page)["spoken"] == []
+    with page.expect_response(TIMER_CALL):
+        advance(page, clock, 5)
+    log = sound_log(page)
+    assert log["chimes"]["start"] == 1
+    assert [s["text"] for s in log["spoken"]] == [BODY_SCAN["script"][0]["cues"][0]["text"]]
+    expect(page.get_by_role("timer")).to_have_text("10:00")
+    session.refresh_from_db()
+    # The practice time starts with the bell, not with the settling.
+    assert session.timer_intervals[0][0] == clock.now.isoformat()
