@@ -271,6 +271,7 @@ def test_expressive_writing_from_ratings_to_words_to_ratings(page: Page, maya: U
     later.add_init_script(RECORDING_STUBS)
     later.goto("/")
     expect(later.get_by_role("heading", name="A draft is waiting — continue?")).to_be_visible()
+    screenshot(later, "today-draft-waiting-desktop")
     later.get_by_role("link", name=re.compile("Continue the draft")).first.click()
     later.wait_for_url(f"**/journal/write/{session.uuid}/")
     expect(later.get_by_role("timer")).to_have_text("13:00")

@@ -113,3 +113,14 @@ def test_the_writing_pages_count_their_queries(alice_client, alice, django_asser
     # session, user, profile, the drafts with their sessions and practices
     with django_assert_num_queries(4):
         alice_client.get(reverse("entries:new", kwargs={"kind": "expressive"}))
+
+
+def test_a_writing_sessions_detail_counts_its_queries(
+    alice_client, alice, django_assert_num_queries
+):
+    session = start(alice_client)
+    alice_client.post(write_url(session), {"body": "words"})
+    detail = reverse("practices:session_detail", kwargs={"session_uuid": session.uuid})
+    # session, user, profile, the practice session with its practice, its writing
+    with django_assert_num_queries(5):
+        alice_client.get(detail)
