@@ -19,8 +19,6 @@ from practices.models import (
     SessionState,
 )
 
-MAX_SESSION_SECONDS = 24 * 3600
-
 Ratings = Mapping[str, int | None]
 
 

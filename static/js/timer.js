@@ -74,15 +74,16 @@
     note.hidden = !text;
   }
 
+  // Without an action: only ask, e.g. when the phone wakes and another device may have paused.
   function server(action) {
-    var body = new FormData();
-    body.set("action", action);
-    return fetch(config.timer_url, {
-      method: "POST",
-      body: body,
-      credentials: "same-origin",
-      headers: { "X-CSRFToken": csrf },
-    })
+    var options = { method: "GET", credentials: "same-origin" };
+    if (action) {
+      options.method = "POST";
+      options.body = new FormData();
+      options.body.set("action", action);
+      options.headers = { "X-CSRFToken": csrf };
+    }
+    return fetch(config.timer_url, options)
       .then(function (response) {
         return response.ok ? response.json() : Promise.reject(response.status);
       })
@@ -91,10 +92,22 @@
           window.location.reload();
           return;
         }
+        var before = elapsed();
+        var wasRunning = running;
         base = state.elapsed_ms;
         baseAt = Date.now();
         total = state.total_ms;
         running = state.running;
+        if (Math.abs(elapsed() - before) > 2000) {
+          // Another tab or device moved the timer: skip the cues in between, show the present one.
+          lastSeen = elapsed() / 1000;
+          currentStep = stepAt(lastSeen);
+          showCue(currentStep, lastCueBefore(lastSeen));
+        }
+        if (wasRunning && !running) {
+          sound.hush();
+          keepScreenOn(false);
+        }
         render();
       })
       .catch(function () {
@@ -350,8 +363,11 @@
   });
 
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible" && running) {
-      keepScreenOn(true);
+    if (document.visibilityState === "visible" && !ended) {
+      server(null);
+      if (running) {
+        keepScreenOn(true);
+      }
     }
   });
 
@@ -375,6 +391,9 @@
   }
   if (ended) {
     showPanel();
+  }
+  if (running) {
+    keepScreenOn(true);
   }
   render();
   window.setInterval(tick, 250);
