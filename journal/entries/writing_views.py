@@ -27,6 +27,7 @@ class WritingForm(forms.Form):
     body = forms.CharField(
         label=gettext_lazy("Write freely"),
         required=False,
+        strip=False,  # kept exactly as typed, mid-sentence spaces included
         max_length=writing.MAX_BODY,
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
         help_text=gettext_lazy("For your eyes only. Spelling and sense do not matter."),

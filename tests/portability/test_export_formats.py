@@ -273,6 +273,8 @@ def test_the_json_streams_in_several_chunks(journals, alice):
 # Columns that are not the person's data (ids, double-submit tokens), or are carried
 # another way (parents by nesting or UUID).
 NOT_EXPORTED = {"id", "user", "entry", "session", "practice", "submit_token", "start_token"}
+# A practice's spoken script is the catalog's (own practices are spoken from their steps).
+NOT_EXPORTED |= {"guidance"}
 CARRIED_AS = {
     "red_flag_bladder_bowel": "red_flags",
     "red_flag_leg_weakness": "red_flags",
