@@ -308,7 +308,7 @@
   // A tap anywhere that is not a control pauses or resumes; the first tap after a
   // reload only wakes the sound, which browsers keep off until someone touches the page.
   root.addEventListener("click", function (event) {
-    if (event.target.closest("a, button, input, label, select, summary, textarea, form") || ended) {
+    if (event.target.closest("a, button, input, label, select, details, textarea, form") || ended) {
       return;
     }
     if (soundLocked) {
