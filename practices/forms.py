@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from journal.core.scales import scale_ends_text
 from practices.models import RATING_LABELS, RATINGS, Category, Practice, PracticeSession
-from practices.services import MAX_SESSION_SECONDS
 
 RATING_HELP = {rating: scale_ends_text(rating) for rating in RATINGS}  # one wording everywhere
 RATING_CHOICES = [("", "Skip"), *[(str(n), str(n)) for n in range(11)]]
@@ -117,10 +116,6 @@ class SessionFinishForm(RatingsMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="A word or two is plenty. You can write a fuller reflection next.",
-    )
-    # Filled in by the timer on the page; empty without JavaScript.
-    duration_seconds = forms.IntegerField(
-        required=False, min_value=0, max_value=MAX_SESSION_SECONDS, widget=forms.HiddenInput
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -3,12 +3,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from journal.core.constraints import in_range, one_of
 from journal.core.ownership import OwnedQuerySet
@@ -20,6 +22,9 @@ RATING_LABELS = {
     "safety": "Sense of safety and calm",
     "connection": "Connection to the body",
 }
+
+
+EXPRESSIVE_WRITING = "expressive-writing"
 
 
 class Category(models.TextChoices):
@@ -67,6 +72,11 @@ class Practice(models.Model):
     category = models.CharField(max_length=20, choices=Category.choices)
     summary = models.CharField(max_length=300, blank=True)
     steps = models.JSONField(default=list, blank=True)
+    guidance = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The spoken script: steps with durations and timed cue lines (built-in only).",
+    )
     default_minutes = models.PositiveSmallIntegerField(default=10)
     is_archived = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -93,6 +103,11 @@ class Practice(models.Model):
     def is_built_in(self) -> bool:
         return self.user_id is None
 
+    @property
+    def is_expressive_writing(self) -> bool:
+        """The one writing practice whose session is written in the journal's text box."""
+        return self.is_built_in and self.slug == EXPRESSIVE_WRITING
+
 
 @dataclass(frozen=True)
 class RatingRow:
@@ -115,7 +130,8 @@ class RatingRow:
 class SessionState(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     FINISHED = "finished", "Finished"
-    ABANDONED = "abandoned", "Abandoned"
+    # Stored as "abandoned" (exports and imports keep the value); shown as "Set aside".
+    ABANDONED = "abandoned", _("Set aside")
 
 
 class PracticeSessionQuerySet(OwnedQuerySet["PracticeSession"]):
@@ -169,6 +185,12 @@ class PracticeSession(models.Model):
     after_safety = models.PositiveSmallIntegerField(null=True, blank=True)
     after_connection = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    timer_intervals = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="When the timer ran: [start, end] pairs (ISO times), end empty while running.",
+    )
+    added_minutes = models.PositiveSmallIntegerField(default=0)
     start_token = models.UUIDField(
         null=True,
         blank=True,
@@ -192,6 +214,7 @@ class PracticeSession(models.Model):
             one_of("state", SessionState.values, name="session_state_valid"),
             in_range("planned_minutes", 1, 180, name="session_planned_minutes_range"),
             in_range("duration_seconds", 0, 24 * 3600, name="session_duration_range"),
+            in_range("added_minutes", 0, 180, name="session_added_minutes_range"),
             models.CheckConstraint(
                 condition=models.Q(ended_at__isnull=True)
                 | models.Q(ended_at__gte=models.F("started_at")),
@@ -252,4 +275,38 @@ class PracticeSession(models.Model):
 
 
 CATEGORY_LABELS: dict[str, str] = dict(Category.choices)
-STATE_LABELS: dict[str, str] = dict(SessionState.choices)
+# Lazy labels: "Set aside" is shown in the language of the page that prints it.
+STATE_LABELS: dict[str, Any] = dict(SessionState.choices)
+
+
+class SoundMode(models.TextChoices):
+    SPEAK = "speak", _("Spoken guidance and chimes")
+    CHIMES = "chimes", _("Chimes only")
+    SILENT = "silent", _("Silent")
+
+
+class GuidanceSettings(models.Model):
+    """How a person likes to be guided: kept on the server, so every device agrees."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="guidance_settings"
+    )
+    sound = models.CharField(max_length=8, choices=SoundMode.choices, default=SoundMode.SPEAK)
+    # The browser's name for a voice; a device without it uses one for the page language.
+    voice = models.CharField(max_length=200, blank=True)
+    rate_percent = models.PositiveSmallIntegerField(default=85)
+    interval_minutes = models.PositiveSmallIntegerField(default=0)
+    settling_seconds = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "guidance settings"
+        constraints = [
+            one_of("sound", SoundMode.values, name="guidance_sound_valid"),
+            in_range("rate_percent", 50, 150, name="guidance_rate_range"),
+            in_range("interval_minutes", 0, 60, name="guidance_interval_range"),
+            in_range("settling_seconds", 0, 300, name="guidance_settling_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Guidance settings of {self.user}"

@@ -8,12 +8,16 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 
-from practices.models import RATINGS, Practice, PracticeSession, SessionState
-
-MAX_SESSION_SECONDS = 24 * 3600
+from practices import timing
+from practices.models import (
+    RATINGS,
+    GuidanceSettings,
+    Practice,
+    PracticeSession,
+    SessionState,
+)
 
 Ratings = Mapping[str, int | None]
 
@@ -42,7 +46,7 @@ def session_start(
                 user=user,
                 practice=practice,
                 state=SessionState.IN_PROGRESS,
-                started_at=timezone.now(),
+                started_at=timing.now(),
                 planned_minutes=planned_minutes,
                 start_token=token,
                 **_rating_fields("before", before),
@@ -57,19 +61,25 @@ def session_finish(
     session: PracticeSession,
     after: Ratings,
     notes: str = "",
-    duration_seconds: int | None = None,
 ) -> PracticeSession:
-    """Close a session with the after-ratings.
+    """Close a session with the after-ratings, crediting the time the timer ran.
 
-    `duration_seconds` is the time the page's timer actually ran (pauses left
-    out); without it (no JavaScript) the time since the start is used.
+    The server's record of the timer decides, whichever tab or device finishes:
+    the time practised, pauses left out, at most the planned plus added minutes.
     """
-    now = timezone.now()
-    if duration_seconds is None:
-        duration_seconds = int((now - session.started_at).total_seconds())
+    session = _locked(session)
+    at = timing.now()
+    session.duration_seconds = timing.credited_seconds(
+        session.timer_intervals,
+        started_at=session.started_at,
+        planned_minutes=session.planned_minutes,
+        added_minutes=session.added_minutes,
+        at=at,
+    )
+    intervals = timing.settle(timing.parse(session.timer_intervals), _total(session), at)
+    session.timer_intervals = timing.dump(timing.stop(intervals, at))
     session.state = SessionState.FINISHED
-    session.ended_at = max(now, session.started_at)
-    session.duration_seconds = max(0, min(duration_seconds, MAX_SESSION_SECONDS))
+    session.ended_at = max(at, session.started_at)
     for field, value in _rating_fields("after", after).items():
         setattr(session, field, value)
     if notes:
@@ -78,13 +88,57 @@ def session_finish(
     return session
 
 
+def _locked(session: PracticeSession) -> PracticeSession:
+    # Two tabs may press buttons at once: each change starts from the row as stored.
+    PracticeSession.objects.select_for_update().filter(pk=session.pk).exists()
+    session.refresh_from_db()
+    return session
+
+
+def _total(session: PracticeSession) -> int:
+    return timing.total_seconds(session.planned_minutes, session.added_minutes)
+
+
+TIMER_ACTIONS = ("begin", "pause", "resume", "add_minute")
+
+
+@transaction.atomic
+def session_timer(*, session: PracticeSession, action: str) -> PracticeSession:
+    """Begin, pause, resume or lengthen a session's timer, as of now on the server."""
+    if action not in TIMER_ACTIONS:
+        raise ValueError(f"Unknown timer action {action!r}")
+    session = _locked(session)
+    if session.state != SessionState.IN_PROGRESS:
+        return session
+    at = timing.now()
+    intervals = timing.settle(timing.parse(session.timer_intervals), _total(session), at)
+    done = bool(intervals) and timing.elapsed_seconds(intervals, at) >= _total(session)
+    if action == "add_minute":
+        if session.planned_minutes + session.added_minutes < 180:
+            session.added_minutes += 1
+        if done:
+            # Time was up: the extra minute starts now.
+            intervals = timing.start(intervals, at)
+    elif action in ("begin", "resume") and not done:
+        intervals = timing.start(intervals, at)
+    elif action == "pause":
+        intervals = timing.stop(intervals, at)
+    session.timer_intervals = timing.dump(intervals)
+    session.save(update_fields=["timer_intervals", "added_minutes", "updated_at"])
+    return session
+
+
 @transaction.atomic
 def session_abandon(*, session: PracticeSession) -> PracticeSession:
-    """Set an unfinished session aside; it stays in the journal, marked abandoned."""
+    """Set an unfinished session aside; it stays in the journal, shown as set aside."""
+    session = _locked(session)
     if session.state == SessionState.IN_PROGRESS:
+        at = timing.now()
+        intervals = timing.settle(timing.parse(session.timer_intervals), _total(session), at)
+        session.timer_intervals = timing.dump(timing.stop(intervals, at))
         session.state = SessionState.ABANDONED
-        session.ended_at = max(timezone.now(), session.started_at)
-        session.save(update_fields=["state", "ended_at", "updated_at"])
+        session.ended_at = max(at, session.started_at)
+        session.save(update_fields=["state", "ended_at", "timer_intervals", "updated_at"])
     return session
 
 
@@ -212,3 +266,29 @@ def practice_archive(*, practice: Practice, archived: bool = True) -> Practice:
     practice.is_archived = archived
     practice.save(update_fields=["is_archived"])
     return practice
+
+
+@transaction.atomic
+def guidance_settings_save(
+    *,
+    user: User,
+    sound: str,
+    voice: str | None = None,
+    rate_percent: int | None = None,
+    interval_minutes: int | None = None,
+    settling_seconds: int | None = None,
+) -> GuidanceSettings:
+    """Keep a person's voice and sound choices; a None leaves that choice as it was."""
+    chosen, _ = GuidanceSettings.objects.select_for_update().get_or_create(user=user)
+    chosen.sound = sound
+    changes = {
+        "voice": voice,
+        "rate_percent": rate_percent,
+        "interval_minutes": interval_minutes,
+        "settling_seconds": settling_seconds,
+    }
+    for field, value in changes.items():
+        if value is not None:
+            setattr(chosen, field, value)
+    chosen.save()
+    return chosen

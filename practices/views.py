@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 import uuid
 from datetime import timedelta
 from itertools import groupby
@@ -12,12 +13,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journal.core.http import AnyHttpRequest, AuthedHttpRequest
 from journal.core.ownership import get_owned_or_404
-from journal.entries.selectors import red_flags_today
-from practices import services
+from journal.entries.selectors import red_flags_today, writing_of_session
+from practices import guidance, services
 from practices.forms import (
     ArchiveForm,
     OwnPracticeForm,
@@ -26,6 +28,7 @@ from practices.forms import (
     SessionLogForm,
     SessionStartForm,
 )
+from practices.guidance_forms import SoundModeForm
 from practices.models import CATEGORY_LABELS, Practice, PracticeSession, SessionState
 
 RECENT_SESSIONS = 10
@@ -100,6 +103,8 @@ def start(request: AuthedHttpRequest, slug: str) -> HttpResponse:
             before=form.ratings("before"),
             token=form.cleaned_data["token"],
         )
+        if practice.is_expressive_writing:
+            return redirect(_writing_url(session))
         return redirect("practices:session_run", session_uuid=session.uuid)
     return render(
         request,
@@ -113,25 +118,51 @@ def start(request: AuthedHttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _writing_url(session: PracticeSession) -> str:
+    # The expressive-writing practice is written in the journal's text box.
+    return reverse("entries:write", kwargs={"session_uuid": session.uuid})
+
+
 @login_required
 @require_GET
 def session_run(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpResponse:
     session = _owned_session(request, session_uuid)
     if not session.is_in_progress:
         return redirect("practices:session_detail", session_uuid=session.uuid)
+    if session.practice.is_expressive_writing:
+        return redirect(_writing_url(session))
+    chosen = guidance.settings_for(request.user)
+    timer_url = reverse("practices:session_timer", kwargs={"session_uuid": session.uuid})
+    config = guidance.run_config(
+        session=session,
+        chosen=chosen,
+        timer_url=timer_url,
+        language=get_language() or "en",
+    )
+    state = guidance.timer_state(session)
+    steps = config["steps"]
     return render(
         request,
         "practices/run.html",
         {
             "session": session,
             "practice": session.practice,
-            "planned_seconds": session.planned_minutes * 60,
-            # Back after closing the tab: the page says so and the timer starts afresh.
+            "config": config,
+            "state": state,
+            "remaining_words": _clock(state.remaining),
+            "first_cue": steps[0]["cues"][0]["text"] if steps and steps[0]["cues"] else "",
+            # Back after closing the tab or from another device: the page says so.
             "returning": timezone.now() - session.started_at > timedelta(minutes=1),
             "form": SessionFinishForm(),
+            "sound_form": SoundModeForm(initial={"sound": chosen.sound}),
             "nav": "practices",
         },
     )
+
+
+def _clock(seconds: float) -> str:
+    whole = math.ceil(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 @login_required
@@ -147,7 +178,6 @@ def session_finish(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
             session=session,
             after=form.ratings("after"),
             notes=form.cleaned_data["notes"],
-            duration_seconds=form.cleaned_data["duration_seconds"],
         )
         messages.success(request, "Session saved. Thank you for taking this time.")
         return redirect("practices:session_detail", session_uuid=session.uuid)
@@ -179,6 +209,11 @@ def session_detail(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
             "session": session,
             "practice": session.practice,
             "reflection_url": reflection_url(session),
+            "writing": (
+                writing_of_session(request.user, session.pk)
+                if session.practice.is_expressive_writing
+                else None
+            ),
             "nav": "practices",
         },
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.models import User
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -283,3 +284,11 @@ class EntryForm(forms.Form):
         initial["tags"] = list(entry.tags.all())
         initial["red_flags"] = [flag.value for flag in entry.red_flags]
         return initial
+
+
+def posted_version(request: HttpRequest) -> int | None:
+    """The entry version a page sent with its save (autosave or the writing page), if any."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None

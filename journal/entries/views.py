@@ -18,8 +18,8 @@ from journal.core.links import optional_url
 from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
 from journal.core.vocabulary import EntryKind
-from journal.entries import presenters
-from journal.entries.forms import SENSATION_KINDS, EntryForm, body_too_long_message
+from journal.entries import presenters, writing_views
+from journal.entries.forms import SENSATION_KINDS, EntryForm, body_too_long_message, posted_version
 from journal.entries.sensation_forms import BaseSensationFormSet, sensation_formset
 from journal.entries.services import (
     BodyTooLong,
@@ -56,13 +56,6 @@ INTROS = {
 }
 
 
-def _posted_version(request: AuthedHttpRequest) -> int | None:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return None
-
-
 def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) -> HttpResponse:
     """Keep the text typed so far; answers with a short status for the page.
 
@@ -85,7 +78,7 @@ def autosave(request: AuthedHttpRequest, kind: str, entry: JournalEntry | None) 
             token=token,
             entry=entry,
             body=body,
-            expected_version=_posted_version(request),
+            expected_version=posted_version(request),
         )
     except BodyTooLong as error:
         refused = {"too_long": body_too_long_message(error.length)}
@@ -137,6 +130,9 @@ def entry_new(request: AuthedHttpRequest, kind: str) -> HttpResponse:
         return fragment
     if request.method == "POST" and "autosave" in request.POST and kind == EntryKind.EXPRESSIVE:
         return autosave(request, kind, None)
+    if request.method == "GET" and kind == EntryKind.EXPRESSIVE:
+        # One expressive writing: the practice (ratings, timer) unless a draft is waiting.
+        return writing_views.draft_waiting(request)
     form, rows, saved = handle_entry_form(request, kind=kind)
     if saved is not None:
         return after_save(request, saved)

@@ -14,12 +14,14 @@ from journal.core.dates import day_bounds
 from journal.core.http import AnyHttpRequest, AuthedHttpRequest
 from journal.core.links import optional_url
 from journal.core.vocabulary import EntryKind
+from journal.entries.selectors import expressive_drafts
 from journal.entries.submission import (
     after_save,
     form_context,
     handle_entry_form,
     sensation_row,
 )
+from journal.entries.writing import continue_url
 from journal.models import JournalEntry
 from journal.timeline.items import Item
 from journal.timeline.selectors import group_by_day
@@ -63,9 +65,13 @@ def today_page(request: AuthedHttpRequest) -> HttpResponse:
         .between(start, end)
         .order_by("-started_at")
     )
+    drafts = [(d, continue_url(d)) for d in expressive_drafts(request.user, limit=3)]
+    # A writing session with its draft waiting is offered once, as the draft.
+    drafting = {d.session_id for d, _ in drafts}
     in_progress = [
         (s, optional_url("practices:session_run", session_uuid=s.uuid))
         for s in own_sessions.in_progress().select_related("practice").order_by("-started_at")[:3]
+        if s.pk not in drafting
     ]
     items = [Item(when=e.occurred_at, entry=e) for e in entries]
     items += [Item(when=s.started_at, session=s) for s in sessions]
@@ -83,6 +89,7 @@ def today_page(request: AuthedHttpRequest) -> HttpResponse:
         "now": now,
         "today_items": days[0].items if days else [],
         "in_progress": in_progress,
+        "drafts": drafts,
         "red_flag_today": red_flag_today,
         "checked_in_at": checked_in_at,
         "check_in_title": check_in_title(now, again=checked_in_at is not None),

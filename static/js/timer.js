@@ -1,33 +1,58 @@
-// The practice timer. Progressive enhancement: without it the page shows the
-// steps and a Finish link, and the server counts the time since the start.
-// All state lives in this page; nothing is written to browser storage.
+// The practice timer and its spoken guidance. The server keeps the timer (when
+// it ran and when it paused); this page asks it to begin, pause, resume or add
+// a minute, and counts between answers. A reload, another tab or another device
+// therefore continue from the real time. Nothing goes into browser storage.
+// Without this script the page shows the steps and a Finish link.
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-timer]");
-  if (!root) {
+  var configNode = document.getElementById("run-config");
+  if (!root || !configNode) {
     return;
   }
-  var face = root.querySelector("[data-timer-face]");
-  var display = root.querySelector("[data-timer-display]");
-  var stateText = root.querySelector("[data-timer-state]");
-  var announce = root.querySelector("[data-timer-announce]");
-  var ring = root.querySelector("[data-timer-ring]");
-  var toggle = root.querySelector("[data-timer-toggle]");
-  var addMinute = root.querySelector("[data-timer-add]");
-  var finishLink = root.querySelector("[data-timer-finish]");
-  var steps = Array.prototype.slice.call(root.querySelectorAll("[data-timer-steps] li"));
+  var config = JSON.parse(configNode.textContent);
+  var words = config.words;
+  var sound = window.PracticeSound;
+  var $ = function (selector) {
+    return root.querySelector(selector);
+  };
+  var face = $("[data-timer-face]");
+  var display = $("[data-timer-display]");
+  var stateText = $("[data-timer-state]");
+  var announce = $("[data-timer-announce]");
+  var ring = $("[data-timer-ring]");
+  var toggle = $("[data-timer-toggle]");
+  var addMinute = $("[data-timer-add]");
+  var finishLink = $("[data-timer-finish]");
+  var cuePanel = $("[data-cue-panel]");
+  var cueStep = $("[data-cue-step]");
+  var cueText = $("[data-cue-text]");
+  var note = $("[data-sound-note]");
+  var stepItems = Array.prototype.slice.call(root.querySelectorAll("[data-timer-steps] li"));
   var panel = document.querySelector("[data-finish-panel]");
-  var durationField = panel ? panel.querySelector("input[name=duration_seconds]") : null;
+  var steps = config.steps || [];
+  var csrf = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
 
-  var total = Math.max(1, parseInt(root.getAttribute("data-seconds"), 10) || 600) * 1000;
-  var remaining = total;
-  var practised = 0;
-  var state = "ready"; // ready | running | paused | done
-  var lastTick = Date.now();
+  var total = config.timer.total_ms;
+  var base = config.timer.elapsed_ms; // elapsed when last heard from the server
+  var baseAt = Date.now();
+  var running = config.timer.running;
+  var begun = config.timer.begun;
+  var settlingUntil = 0;
+  var mode = config.sound;
+  var lastSeen = begun ? base / 1000 : -1;
   var currentStep = -1;
-  var audio = null;
+  var ended = begun && base >= total;
+  var soundLocked = running && mode !== "silent";
   var wakeLock = null;
+
+  sound.configure({ voice: config.voice, rate: config.rate, lang: config.lang });
+
+  function elapsed() {
+    var ms = running ? base + (Date.now() - baseAt) : base;
+    return Math.min(total, Math.max(0, ms));
+  }
 
   function formatTime(ms) {
     var seconds = Math.ceil(ms / 1000);
@@ -44,106 +69,147 @@
     }, 50);
   }
 
-  function render() {
-    display.textContent = formatTime(remaining);
-    ring.setAttribute("stroke-dashoffset", String(Math.round(1000 * (1 - remaining / total))));
-    root.classList.toggle("is-running", state === "running");
-    root.classList.toggle("is-done", state === "done");
-    var labels = {
-      ready: "Ready when you are",
-      running: "Practising",
-      paused: "Paused",
-      done: "Time is up",
-    };
-    stateText.textContent = labels[state];
-    var toggleLabels = { ready: "Begin", running: "Pause", paused: "Resume" };
-    toggle.hidden = state === "done";
-    if (toggleLabels[state]) {
-      toggle.textContent = toggleLabels[state];
-    }
-    renderStep();
+  function showNote(text) {
+    note.textContent = text;
+    note.hidden = !text;
   }
 
-  function renderStep() {
-    if (!steps.length || state === "ready") {
-      return;
+  // Without an action: only ask, e.g. when the phone wakes and another device may have paused.
+  function server(action) {
+    var options = { method: "GET", credentials: "same-origin" };
+    if (action) {
+      options.method = "POST";
+      options.body = new FormData();
+      options.body.set("action", action);
+      options.headers = { "X-CSRFToken": csrf };
     }
-    var fraction = (total - remaining) / total;
-    var index = Math.min(steps.length - 1, Math.floor(fraction * steps.length));
-    if (index === currentStep) {
-      return;
-    }
+    return fetch(config.timer_url, options)
+      .then(function (response) {
+        return response.ok ? response.json() : Promise.reject(response.status);
+      })
+      .then(function (state) {
+        if (!state.open) {
+          window.location.reload();
+          return;
+        }
+        var before = elapsed();
+        var wasRunning = running;
+        base = state.elapsed_ms;
+        baseAt = Date.now();
+        total = state.total_ms;
+        running = state.running;
+        if (Math.abs(elapsed() - before) > 2000) {
+          // Another tab or device moved the timer: skip the cues in between, show the present one.
+          lastSeen = elapsed() / 1000;
+          currentStep = stepAt(lastSeen);
+          showCue(currentStep, lastCueBefore(lastSeen));
+        }
+        if (wasRunning && !running) {
+          sound.hush();
+          keepScreenOn(false);
+        }
+        render();
+      })
+      .catch(function () {
+        showNote(words.offline);
+      });
+  }
+
+  function stepAt(seconds) {
+    var index = -1;
     steps.forEach(function (step, i) {
-      step.classList.toggle("is-current", i === index);
-      if (i === index) {
-        step.setAttribute("aria-current", "step");
-      } else {
-        step.removeAttribute("aria-current");
+      if (step.start <= seconds) {
+        index = i;
       }
     });
-    if (state === "running") {
-      say("Step " + (index + 1) + " of " + steps.length + ": " + steps[index].textContent);
+    return index;
+  }
+
+  function showCue(stepIndex, text) {
+    if (stepIndex < 0) {
+      return;
     }
-    currentStep = index;
+    cueStep.textContent = (stepIndex + 1) + " / " + steps.length + " · " + steps[stepIndex].text;
+    if (text) {
+      cueText.textContent = text;
+    }
+    stepItems.forEach(function (item, i) {
+      item.classList.toggle("is-current", i === stepIndex);
+      if (i === stepIndex) {
+        item.setAttribute("aria-current", "step");
+      } else {
+        item.removeAttribute("aria-current");
+      }
+    });
+  }
+
+  function lastCueBefore(seconds) {
+    var text = "";
+    steps.forEach(function (step) {
+      step.cues.forEach(function (cue) {
+        if (cue.at <= seconds) {
+          text = cue.text;
+        }
+      });
+    });
+    return text;
+  }
+
+  // Everything due between the last look and now: step chimes, cues, interval bells.
+  function guide(now) {
+    var index = stepAt(now);
+    if (index !== currentStep) {
+      if (currentStep !== -1 && mode !== "silent") {
+        sound.chime("step");
+      }
+      currentStep = index;
+      showCue(index, "");
+    }
+    steps.forEach(function (step) {
+      step.cues.forEach(function (cue) {
+        if (cue.at > lastSeen && cue.at <= now) {
+          cueText.textContent = cue.text;
+          if (mode === "speak") {
+            sound.speak(cue.text);
+          }
+        }
+      });
+    });
+    var every = (config.interval_minutes || 0) * 60;
+    if (every > 0 && mode !== "silent" && lastSeen >= 0) {
+      if (Math.floor(now / every) > Math.floor(lastSeen / every) && now * 1000 < total) {
+        sound.chime("interval");
+      }
+    }
+    lastSeen = now;
+  }
+
+  function render() {
+    var ms = elapsed();
+    var remaining = total - ms;
+    display.textContent = formatTime(remaining);
+    ring.setAttribute("stroke-dashoffset", String(Math.round(1000 * (ms / total))));
+    var state = ended ? "done" : settlingUntil ? "settling" : running ? "running" : begun ? "paused" : "ready";
+    root.classList.toggle("is-running", state === "running");
+    root.classList.toggle("is-done", state === "done");
+    stateText.textContent = words[state];
+    toggle.hidden = state === "done";
+    toggle.textContent = running || settlingUntil ? words.pause : begun ? words.resume : words.begin;
   }
 
   function tick() {
-    var now = Date.now();
-    var delta = Math.max(0, now - lastTick);
-    lastTick = now;
-    if (state !== "running") {
+    if (settlingUntil && Date.now() >= settlingUntil) {
+      settlingUntil = 0;
+      begin();
       return;
     }
-    var used = Math.min(delta, remaining);
-    remaining -= used;
-    practised += used;
-    if (remaining <= 0) {
-      end();
+    if (running && !ended) {
+      guide(elapsed() / 1000);
+      if (elapsed() >= total) {
+        end();
+      }
     }
     render();
-  }
-
-  // A soft two-note chime made on the spot: no sound file to download.
-  function unlockAudio() {
-    var Context = window.AudioContext || window.webkitAudioContext;
-    if (!Context) {
-      return;
-    }
-    try {
-      audio = audio || new Context();
-      if (audio.state === "suspended") {
-        audio.resume();
-      }
-    } catch (e) {
-      audio = null;
-    }
-  }
-
-  function note(frequency, at) {
-    var oscillator = audio.createOscillator();
-    var gain = audio.createGain();
-    oscillator.type = "sine";
-    oscillator.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, at);
-    gain.gain.exponentialRampToValueAtTime(0.18, at + 0.03);
-    gain.gain.exponentialRampToValueAtTime(0.0001, at + 2.8);
-    oscillator.connect(gain).connect(audio.destination);
-    oscillator.start(at);
-    oscillator.stop(at + 3);
-  }
-
-  function chime() {
-    if (audio) {
-      try {
-        note(528, audio.currentTime);
-        note(792, audio.currentTime + 0.7);
-      } catch (e) {
-        // Sound is a nicety; the words on screen say the same.
-      }
-    }
-    if (navigator.vibrate) {
-      navigator.vibrate([180, 120, 180]);
-    }
   }
 
   function keepScreenOn(on) {
@@ -163,23 +229,45 @@
     }
   }
 
-  function run() {
-    lastTick = Date.now();
-    state = "running";
+  function checkVoice() {
+    if (mode === "speak" && !sound.hasVoice()) {
+      showNote(words.no_voice);
+    }
+  }
+
+  function begin() {
+    var first = !begun;
+    base = elapsed(); // before running is set, so the paused time is not counted
+    baseAt = Date.now();
+    begun = true;
+    running = true;
+    if (first && mode !== "silent") {
+      sound.chime("start");
+    }
     keepScreenOn(true);
+    server(first ? "begin" : "resume");
+    tick();
   }
 
   function pause() {
-    tick();
-    state = "paused";
+    base = elapsed();
+    baseAt = Date.now();
+    running = false;
+    sound.hush();
     keepScreenOn(false);
+    server("pause");
   }
 
   function end() {
-    state = "done";
+    ended = true;
+    running = false;
+    base = total;
     keepScreenOn(false);
-    chime();
-    say("Time is up. Take your time coming back, then say how you are now.");
+    sound.chime("end");
+    if (navigator.vibrate) {
+      navigator.vibrate([180, 120, 180]);
+    }
+    say(words.ended);
     showPanel();
   }
 
@@ -194,65 +282,119 @@
     }
   }
 
-  toggle.addEventListener("click", function () {
-    unlockAudio();
-    if (state === "running") {
-      pause();
-      say("Paused. Resume whenever you like.");
+  function startOrPause() {
+    sound.unlock();
+    soundLocked = false;
+    if (running || settlingUntil) {
+      settlingUntil = 0;
+      if (running) {
+        pause();
+      }
+      say(words.paused_say);
+    } else if (!begun && config.settling_seconds > 0) {
+      settlingUntil = Date.now() + config.settling_seconds * 1000;
+      checkVoice();
     } else {
-      var resuming = state === "paused";
-      run();
-      say(resuming ? "Resumed." : "Begun.");
+      var resuming = begun;
+      checkVoice();
+      begin();
+      say(resuming ? words.resumed : words.begun);
     }
     render();
+  }
+
+  toggle.addEventListener("click", startOrPause);
+
+  // A tap anywhere that is not a control pauses or resumes; the first tap after a
+  // reload only wakes the sound, which browsers keep off until someone touches the page.
+  root.addEventListener("click", function (event) {
+    if (event.target.closest("a, button, input, label, select, details, textarea, form") || ended) {
+      return;
+    }
+    if (soundLocked) {
+      sound.unlock();
+      soundLocked = false;
+      showNote("");
+      return;
+    }
+    startOrPause();
   });
 
   addMinute.addEventListener("click", function () {
-    unlockAudio();
-    tick();
-    remaining += 60000;
+    sound.unlock();
+    base = elapsed();
+    baseAt = Date.now();
     total += 60000;
-    currentStep = -1;
-    if (state === "done") {
-      run();
+    if (ended) {
+      ended = false;
+      running = true;
+      keepScreenOn(true);
     }
-    say("One more minute added.");
+    server("add_minute");
+    say(words.added);
     render();
   });
 
-  // With the timer running, Finish asks the after-ratings right here and
-  // keeps the practised time; the link still works if this script fails.
+  // Finish asks the after-ratings right here; the link still works without this script.
   finishLink.addEventListener("click", function (event) {
     if (!panel) {
       return;
     }
     event.preventDefault();
-    if (state === "running") {
+    if (running) {
       pause();
     }
+    settlingUntil = 0;
     render();
     showPanel();
   });
 
-  if (panel) {
-    panel.querySelector("form").addEventListener("submit", function () {
-      tick();
-      // Never begun: leave it empty and the server counts from the start.
-      if (durationField && state !== "ready") {
-        durationField.value = String(Math.round(practised / 1000));
+  // The sound switch on this page: speech, chimes only or silence, from the next cue on.
+  document.addEventListener("change", function (event) {
+    if (event.target.name === "sound" && event.target.closest("[data-sound-switch]")) {
+      mode = event.target.value;
+      if (mode !== "speak") {
+        sound.hush();
+        showNote("");
+      } else {
+        checkVoice();
       }
-    });
-  }
+    }
+  });
 
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "visible" && state === "running") {
-      keepScreenOn(true);
+    if (document.visibilityState === "visible" && !ended) {
+      server(null);
+      if (running) {
+        keepScreenOn(true);
+      }
     }
   });
 
   face.hidden = false;
+  cuePanel.hidden = false;
   toggle.hidden = false;
   addMinute.hidden = false;
+  $("[data-tap-hint]").hidden = false;
+  $("[data-timer-nojs]").hidden = true;
+  var stepsBox = $("[data-steps-box]");
+  if (stepsBox) {
+    stepsBox.open = false; // the current cue says it all; the list stays one tap away
+  }
+  if (begun) {
+    var now = elapsed() / 1000;
+    currentStep = stepAt(now);
+    showCue(currentStep, lastCueBefore(now));
+    if (soundLocked) {
+      showNote(words.tap_sound);
+    }
+  }
+  if (ended) {
+    showPanel();
+  }
+  if (running) {
+    keepScreenOn(true);
+  }
   render();
   window.setInterval(tick, 250);
 })();

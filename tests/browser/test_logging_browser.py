@@ -139,7 +139,9 @@ def test_the_same_check_in_without_javascript(no_js_page: Page, maya) -> None:
 
 def test_expressive_writing_keeps_a_draft_when_the_page_closes(page: Page, maya) -> None:
     log_in(page, "maya", PASSWORD)
+    # Write → Expressive writing is the practice: before-ratings (all optional), then the page.
     page.goto("/journal/new/expressive/")
+    page.get_by_role("button", name="Start the practice").click()
     page.get_by_role("button", name="Start the timer").click()
     expect(page.get_by_role("button", name="Pause the timer")).to_be_visible()
     page.get_by_label("Write freely").press_sequentially("My back remembers the move. ")
@@ -155,8 +157,9 @@ def test_expressive_writing_keeps_a_draft_when_the_page_closes(page: Page, maya)
     screenshot(again, "expressive-phone")
     again.get_by_label("Write freely").press("Control+End")
     again.get_by_label("Write freely").press_sequentially("And then it let go.")
-    again.get_by_role("button", name="Finish and save").click()
-    expect(again.get_by_text("Changes saved.")).to_be_visible()
+    again.get_by_role("button", name="Finish writing").click()
+    again.get_by_role("button", name="Save and finish").click()
+    again.wait_for_url("**/practices/sessions/*/")
     entry = JournalEntry.objects.get(user=maya)
     assert not entry.is_draft
     assert entry.body.endswith("And then it let go.")

@@ -11,6 +11,14 @@ from playwright.sync_api import Page, expect
 from practices.models import PracticeSession, SessionState
 from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
+from tests.browser.guidance_stubs import (
+    RECORDING_STUBS,
+    TIMER_CALL,
+    advance,
+    install_server_clock,
+    press,
+    sound_log,
+)
 from tests.factories import PASSWORD, PracticeSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -39,21 +47,12 @@ def start_body_scan(page: Page, minutes: str = "1", double_click: bool = False) 
     page.wait_for_url(re.compile(r"/run/$"))
 
 
-# Counts the chime's notes and the vibration instead of making them.
-LISTEN_FOR_THE_END = """
-window.__ending = {notes: 0, vibrations: 0};
-const createOscillator = AudioContext.prototype.createOscillator;
-AudioContext.prototype.createOscillator = function () {
-  window.__ending.notes += 1;
-  return createOscillator.call(this);
-};
-navigator.vibrate = function () { window.__ending.vibrations += 1; return true; };
-"""
-
-
-def test_a_practice_from_before_to_after_with_a_shortened_timer(page: Page, maya: User):
+def test_a_practice_from_before_to_after_with_a_shortened_timer(
+    page: Page, maya: User, monkeypatch
+):
+    clock = install_server_clock(monkeypatch)
     page.clock.install()
-    page.add_init_script(LISTEN_FOR_THE_END)
+    page.add_init_script(RECORDING_STUBS)
     log_in(page, "maya", PASSWORD)
     page.goto("/practices/body-scan/")
     screenshot(page, "practice-detail-desktop")
@@ -71,23 +70,27 @@ def test_a_practice_from_before_to_after_with_a_shortened_timer(page: Page, maya
 
     timer = page.get_by_role("timer")
     expect(timer).to_have_text("1:00")
-    page.get_by_role("button", name="Begin").click()
-    page.clock.run_for(10_000)
+    press(page, "Begin")
+    assert sound_log(page)["chimes"] == {"start": 1, "step": 0, "interval": 0, "end": 0}
+    advance(page, clock, 10)
     expect(timer).to_have_text("0:50")
     expect(page.locator("[data-timer-steps] li.is-current")).to_have_count(1)
     screenshot(page, "practice-timer-desktop")
 
-    page.get_by_role("button", name="Pause").click()
-    page.clock.run_for(30_000)
+    press(page, "Pause")
+    advance(page, clock, 30)
     expect(timer).to_have_text("0:50")
-    page.get_by_role("button", name="Resume").click()
-    page.get_by_role("button", name="Add a minute").click()
+    press(page, "Resume")
+    press(page, "Add a minute")
     expect(timer).to_have_text("1:50")
 
-    assert page.evaluate("window.__ending") == {"notes": 0, "vibrations": 0}
-    page.clock.run_for(111_000)
+    # A one-minute body scan reaches its second step after six seconds.
+    assert sound_log(page)["chimes"] == {"start": 1, "step": 1, "interval": 0, "end": 0}
+    advance(page, clock, 111)
     expect(page.get_by_text("Time is up", exact=True)).to_be_visible()
-    assert page.evaluate("window.__ending") == {"notes": 2, "vibrations": 1}
+    log = sound_log(page)
+    assert log["chimes"] == {"start": 1, "step": 5, "interval": 0, "end": 1}
+    assert log["vibrations"] == 1
     panel = page.get_by_role("region", name="How are you now?")
     expect(panel).to_be_visible()
     expect(panel).to_be_focused()
@@ -115,7 +118,7 @@ def test_closing_the_tab_mid_session_keeps_it_open(page: Page, maya: User):
     log_in(page, "maya", PASSWORD)
     start_body_scan(page, minutes="10", double_click=True)
     assert PracticeSession.objects.filter(user=maya).count() == 1
-    page.get_by_role("button", name="Begin").click()
+    press(page, "Begin")
     context = page.context
     page.close()
 
@@ -126,10 +129,12 @@ def test_closing_the_tab_mid_session_keeps_it_open(page: Page, maya: User):
     session = PracticeSession.objects.get(user=maya)
     assert session.state == SessionState.IN_PROGRESS
     later.get_by_role("link", name="Resume").click()
-    expect(later.get_by_role("button", name="Begin")).to_be_visible()
+    # The timer kept running on the server while the tab was closed.
+    expect(later.get_by_role("button", name="Pause")).to_be_visible()
     later.go_back()
-    later.get_by_role("button", name="Mark abandoned").click()
-    expect(later.get_by_text("Abandoned", exact=True)).to_be_visible()
+    later.get_by_role("button", name="Set it aside").click()
+    expect(later.get_by_text("Set aside", exact=True)).to_be_visible()
+    expect(later.get_by_text("Abandoned")).to_have_count(0)
     session.refresh_from_db()
     assert session.state == SessionState.ABANDONED
 
@@ -143,20 +148,27 @@ def tab_to(page: Page, name: str, limit: int = 40) -> None:
     raise AssertionError(f"{name!r} never got the keyboard focus")
 
 
-def test_the_timer_works_with_the_keyboard_alone(page: Page, maya: User):
+def keys(page: Page, key: str) -> None:
+    """Press a key on a timer button and wait for the server's answer."""
+    with page.expect_response(TIMER_CALL):
+        page.keyboard.press(key)
+
+
+def test_the_timer_works_with_the_keyboard_alone(page: Page, maya: User, monkeypatch):
+    clock = install_server_clock(monkeypatch)
     page.clock.install()
     log_in(page, "maya", PASSWORD)
     start_body_scan(page)
     timer = page.get_by_role("timer")
     tab_to(page, "Begin")
-    page.keyboard.press("Enter")
-    page.clock.run_for(5_000)
+    keys(page, "Enter")
+    advance(page, clock, 5)
     expect(timer).to_have_text("0:55")
-    page.keyboard.press("Space")  # the same button, now "Pause"
+    keys(page, "Space")  # the same button, now "Pause"
     expect(page.get_by_role("button", name="Resume")).to_be_focused()
-    page.keyboard.press("Enter")
+    keys(page, "Enter")
     tab_to(page, "Add a minute")
-    page.keyboard.press("Enter")
+    keys(page, "Enter")
     expect(timer).to_have_text("1:55")
     tab_to(page, "Finish")
     page.keyboard.press("Enter")

@@ -21,7 +21,11 @@ def _modules() -> list[Path]:
 
 def test_it_finds_the_modules() -> None:
     names = {path.relative_to(ROOT).as_posix() for path in _modules()}
-    assert {"journal/models/entries.py", "practices/models.py", "journal/core/vocabulary.py"} <= names
+    assert {
+        "journal/models/entries.py",
+        "practices/models.py",
+        "journal/core/vocabulary.py",
+    } <= names
 
 
 def test_no_module_is_longer_than_400_lines() -> None:

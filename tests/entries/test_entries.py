@@ -22,11 +22,17 @@ def new_url(kind: str) -> str:
     return reverse("entries:new", kwargs={"kind": kind})
 
 
-@pytest.mark.parametrize("kind", ["free", "expressive", "reframe"])
+@pytest.mark.parametrize("kind", ["free", "reframe"])
 def test_each_writing_page_opens(alice_client, kind) -> None:
     response = alice_client.get(new_url(kind))
     assert response.status_code == 200
     assert response.context["form"].kind == kind
+
+
+def test_expressive_writing_starts_the_practice_when_no_draft_waits(alice_client) -> None:
+    # One expressive writing: its before-ratings, then the writing page (tests/practices).
+    response = alice_client.get(new_url("expressive"))
+    assert response["Location"] == "/practices/expressive-writing/start/"
 
 
 def test_an_unknown_kind_is_not_found(alice_client) -> None:

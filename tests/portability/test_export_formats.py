@@ -275,6 +275,8 @@ def test_the_json_streams_in_several_chunks(journals, alice):
 # `version` counts an entry's saves to refuse stale edits; a new journal starts it again.
 NOT_EXPORTED = {"id", "user", "entry", "session", "practice", "submit_token", "start_token"}
 NOT_EXPORTED |= {"version"}
+# A practice's spoken script is the catalog's (own practices are spoken from their steps).
+NOT_EXPORTED |= {"guidance"}
 CARRIED_AS = {
     "red_flag_bladder_bowel": "red_flags",
     "red_flag_leg_weakness": "red_flags",

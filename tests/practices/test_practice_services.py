@@ -44,11 +44,15 @@ def test_tokens_are_per_person(alice, bob):
     assert start(bob, token).user == bob
 
 
-def test_finish_keeps_the_duration_within_a_day(alice):
+def test_finish_credits_at_most_the_planned_time(alice):
     session = start(alice, uuid.uuid4())
-    services.session_finish(session=session, after=NO_RATINGS, duration_seconds=10**7)
-    assert session.duration_seconds == 24 * 3600
+    long_ago = timezone.now() - timedelta(hours=30)
+    session.timer_intervals = [[long_ago.isoformat(), None]]
+    session.save()
+    services.session_finish(session=session, after=NO_RATINGS)
+    assert session.duration_seconds == 5 * 60
     assert session.state == SessionState.FINISHED
+    assert session.timer_intervals[-1][1] is not None
 
 
 def test_finish_keeps_earlier_notes_when_none_are_given(alice):

@@ -248,8 +248,9 @@ def test_today_query_count_does_not_grow_with_entries(
         # Now, not a few minutes ago: just after midnight that would be yesterday.
         PracticeSessionFactory(user=alice, started_at=timezone.now())
     # Log-in session, user, profile; today's entries + their sensations, emotions and tags;
-    # today's sessions + their sensations; sessions in progress; tags offered by the form.
-    with django_assert_num_queries(11):
+    # today's sessions + their sensations; expressive drafts waiting (with their sessions);
+    # sessions in progress; tags offered by the form.
+    with django_assert_num_queries(12):
         response = alice_client.get(HOME)
     assert response.status_code == 200
     assert len(response.context["today_items"]) == 30
