@@ -56,9 +56,9 @@ class PasswordsOnTheirFieldMixin:
     under the password itself."""
 
     emptied_passwords = True
-    first_password_field = "password1"
+    first_password_field = "password1"  # nosec B105
 
-    def validate_password_for_user(self, user: Any, password_field_name: str = "") -> None:
+    def validate_password_for_user(self, user: Any, password_field_name: str = "") -> None:  # nosec B107
         super().validate_password_for_user(  # type: ignore[misc]
             user, password_field_name=self.first_password_field
         )
@@ -182,7 +182,7 @@ class DeleteAccountForm(forms.Form):
 
 
 class BoundedPasswordChangeForm(PasswordsOnTheirFieldMixin, PasswordChangeForm):
-    first_password_field = "new_password1"
+    first_password_field = "new_password1"  # nosec B105
 
     @property
     def wrong_password(self) -> bool:
@@ -192,7 +192,7 @@ class BoundedPasswordChangeForm(PasswordsOnTheirFieldMixin, PasswordChangeForm):
 
 
 class BoundedSetPasswordForm(PasswordsOnTheirFieldMixin, SetPasswordForm):
-    first_password_field = "new_password1"
+    first_password_field = "new_password1"  # nosec B105
 
 
 class BoundedAuthenticationForm(AuthenticationForm):

@@ -16,7 +16,7 @@ REMEMBER_ASKED = "_journal_remember_asked"
 # The browser and system of this log-in, shortened from the user agent at log-in.
 DEVICE = "_journal_device"
 # Wrong passwords typed inside this log-in (journal.accounts.password_checks).
-PASSWORD_FAILURES = "_journal_password_failures"
+PASSWORD_FAILURES = "_journal_password_failures"  # nosec B105
 
 
 def stamp_clocks(session: Any, now: int) -> None:
