@@ -46,7 +46,7 @@ def _count(keys: list[str], expires_at: datetime) -> list[int]:
         params += [key, expires_at]
     # Only names and placeholders are formatted in; the values go as parameters.
     sql = (
-        f"INSERT INTO {table} ({key_}, {count}, {expires}) VALUES {rows} "
+        f"INSERT INTO {table} ({key_}, {count}, {expires}) VALUES {rows} "  # nosec B608
         f"ON CONFLICT ({key_}) DO UPDATE SET {count} = {table}.{count} + 1 RETURNING {count}"
     )
     with connection.cursor() as cursor:
