@@ -45,7 +45,7 @@ def _day_lines(review: WeekReview, days: list[Any]) -> SafeString:
         chart_id="pain-chart",
         title=gettext("Pain and tension by day"),
         description=gettext(
-            "Morning check-in pain and tension, and the average strength of unpleasant "
+            "Check-in pain and tension, and the average strength of unpleasant "
             "sensations noted that day, each from 0 to 10. The table below has the numbers."
         ),
         days=days,

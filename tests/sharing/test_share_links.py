@@ -289,3 +289,8 @@ def test_the_links_page_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(6):
         response = alice_client.get(reverse("sharing:index"))
     assert len(response.context["links"]) == 3
+
+
+def test_the_export_page_leads_to_share_links(alice_client: Client) -> None:
+    page = alice_client.get(reverse("portability:export")).content.decode()
+    assert f'href="{reverse("sharing:index")}"' in page
