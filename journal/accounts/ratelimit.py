@@ -20,6 +20,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from journal.accounts import security_log as security
 from journal.models import RateLimitCounter
@@ -70,6 +71,12 @@ def address_key(address: str) -> str:
             return str(parsed.ipv4_mapped)
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
     return str(parsed)
+
+
+def keyed(kind: str, value: str) -> str:
+    """An identity typed by the visitor (an email address), counted by a keyed digest: the
+    counters never hold what was typed, and any byte in it is safe to store."""
+    return f"{kind}:{salted_hmac('journal.ratelimit', value).hexdigest()[:32]}"
 
 
 def identities(request: HttpRequest) -> list[str]:

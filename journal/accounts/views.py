@@ -35,7 +35,7 @@ from journal.accounts.forms import (
 from journal.accounts.invitations import SignupGate, may_invite, signup_gate
 from journal.accounts.password_checks import password_check_failed
 from journal.accounts.profiles import profile_for
-from journal.accounts.ratelimit import hit, rate_limited, too_many
+from journal.accounts.ratelimit import hit, keyed, rate_limited, too_many
 from journal.accounts.services import (
     SignupRefused,
     account_delete,
@@ -196,7 +196,8 @@ class BoundedPasswordResetView(PasswordResetView):
             return render(request, "registration/password_reset_unavailable.html")
         if request.method == "POST":
             email = str(request.POST.get("email", ""))[:254].strip().lower()
-            if hit("password_reset", request, extra=[f"email:{email}"] if email else []):
+            extra = [keyed("email", email)] if email else []
+            if hit("password_reset", request, extra=extra):
                 return too_many(request, "password_reset")
         return super().dispatch(request, *args, **kwargs)
 

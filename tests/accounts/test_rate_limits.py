@@ -191,3 +191,15 @@ def test_an_ipv6_host_is_counted_by_its_64(alice: User) -> None:
     assert statuses[-1] == 429
     other = Client(REMOTE_ADDR="2001:db8:1:3::1")
     assert other.post(url, {"username": "alice", "password": PASSWORD}).status_code == 302
+
+
+def test_reset_emails_are_counted_by_a_digest_of_the_address(alice: User, client: Client) -> None:
+    # Whatever is typed (a NUL byte included) is safe to count, and is never stored as typed.
+    for typed in (alice.email, "odd\x00@example.org"):
+        assert client.post(reverse("accounts:password_reset"), {"email": typed}).status_code in {
+            200,
+            302,
+        }
+    keys = list(RateLimitCounter.objects.values_list("key", flat=True))
+    assert keys and not any("@" in key or "\x00" in key for key in keys)
+    assert sum(key.startswith("password_reset:email:") for key in keys) == 2
