@@ -80,9 +80,10 @@ def render_markdown(text: str, *, budget: float = RENDER_BUDGET_SECONDS) -> Safe
     text = text or ""
     if not text:
         return SafeString("")
+    parser = _parser()  # built once per process, outside the budget
     token = _deadline.set(time.thread_time() + budget)
     try:
-        html = _parser().render(text)
+        html = parser.render(text)
     except (_OverBudget, RecursionError):
         return plain_text_html(text)
     finally:
