@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 DEV_ENV := DEBUG=true
 
-.PHONY: run serve test lint types unit browser bench bench-smoke system-deps test-deps clean
+.PHONY: run serve test lint types unit browser bench bench-smoke system-deps test-deps clean messages translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,19 @@ system-deps:
 test-deps: $(VENV)/.installed-dev
 	scripts/system-deps.sh test
 
-run: system-deps $(VENV)/.installed
+# The translations: `make messages` gathers every marked string of the code into each
+# language's catalogue (locale/<lang>/LC_MESSAGES/*.po); `make translations` compiles them
+# into the .mo files the server reads (msgfmt, from Debian's gettext package).
+LOCALES := de es fr it nl pt_BR
+MESSAGE_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=build --ignore=test-artifacts --ignore=var
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages --no-obsolete --no-wrap $(MESSAGE_IGNORE) $(addprefix -l ,$(LOCALES))
+	$(BIN)/python manage.py makemessages --no-obsolete --no-wrap -d djangojs $(MESSAGE_IGNORE) $(addprefix -l ,$(LOCALES))
+
+translations: system-deps $(VENV)/.installed
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+run: system-deps $(VENV)/.installed translations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py vapid_keys
 	$(DEV_ENV) PY=$(BIN)/python scripts/run-dev.sh
@@ -35,7 +47,7 @@ run: system-deps $(VENV)/.installed
 # Settings come from the environment and nothing secret is made up here; for a local try:
 #   SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
 #   ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_COOKIES=false make serve
-serve: system-deps $(VENV)/.installed
+serve: system-deps $(VENV)/.installed translations
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (50+ random characters; see README, Production)" >&2; exit 2; }
 	@test -n "$$ALLOWED_HOSTS" || { echo "make serve: set ALLOWED_HOSTS (the host names this server answers to)" >&2; exit 2; }
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -66,15 +78,15 @@ lint: $(VENV)/.installed-dev
 types: $(VENV)/.installed-dev
 	$(DEV_ENV) $(BIN)/mypy .
 
-unit: $(VENV)/.installed-dev
+unit: $(VENV)/.installed-dev translations
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
-browser: test-deps
+browser: test-deps translations
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 # The whole suite: lint, types, unit and browser tests. pytest's exit code 5
 # ("no tests ran") fails the build like any other non-zero code.
-test: test-deps lint types
+test: test-deps translations lint types
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 clean:

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the app needs, when they are missing.
-#   runtime: Pango and fonts for the PDF export (WeasyPrint)
+#   runtime: Pango and fonts for the PDF export (WeasyPrint); gettext to compile the translations
 #   test:    the above, plus Chromium for the browser tests, wrk for the benchmark smoke test and
 #            poppler-utils (pdftoppm) to render the PDF summary to images
 #   ci:      the above, plus PostgreSQL for the second test run
 #   bench:   the above runtime packages, plus wrk for load generation
 set -euo pipefail
 
-want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext)
 case "${1:-runtime}" in
   runtime) ;;
   test) want+=(chromium wrk poppler-utils) ;;

@@ -32,6 +32,8 @@ class Profile(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # An email when a new device logs in (sent only if the account has an email address).
     notify_new_device = models.BooleanField(default=True)
+    # The language of every page, email and export; empty follows the browser.
+    language = models.CharField(max_length=8, blank=True, default="", choices=settings.LANGUAGES)
 
     class Meta:
         constraints = [in_range("week_start", 0, 6, name="profile_week_start_range")]

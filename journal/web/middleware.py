@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils import translation
 from django.utils.translation import gettext
 
 from journal.accounts import security_log as security
@@ -164,7 +165,7 @@ class HtmxLoginRedirectMiddleware:
 
 
 class PersonTimeZoneMiddleware:
-    """Shows and reads times in the signed-in person's own time zone.
+    """Shows and reads times in the signed-in person's own time zone, in their language.
 
     Forms parse typed times, and templates format datetimes, in the active zone; without
     this it would be the server's (UTC). Pages that compute days pass the zone explicitly
@@ -177,5 +178,10 @@ class PersonTimeZoneMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.user.is_authenticated:
             return self.get_response(request)
-        with timezone.override(profile_for(request.user).zone):
+        profile = profile_for(request.user)
+        if profile.language:
+            # The person's own choice wins over the cookie and Accept-Language.
+            translation.activate(profile.language)
+            request.LANGUAGE_CODE = profile.language
+        with timezone.override(profile.zone):
             return self.get_response(request)
