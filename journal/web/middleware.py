@@ -9,9 +9,8 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils import translation
 from django.utils.translation import gettext
 
 from journal.accounts import security_log as security
