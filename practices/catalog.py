@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from practices import catalog_translations
 from practices import scripts_moving as moving
 from practices import scripts_stillness as stillness
 from practices.script_types import Step
@@ -186,14 +187,25 @@ def steps_of(item: CatalogPractice) -> list[str]:
     return [part["text"] for part in item["script"]]
 
 
+def translations_of(item: CatalogPractice) -> dict[str, Any]:
+    """Every shipped language's words for one practice (practices/catalog_i18n/)."""
+    found = {}
+    for language in catalog_translations.languages():
+        words = catalog_translations.translate(item, language)
+        if words is not None:
+            found[language] = words
+    return found
+
+
 def sync_catalog(apps: Any, schema_editor: Any = None) -> None:
     """Create or update the built-in practices; used by data migrations.
 
-    An older migration's model may not have the `guidance` field yet: then only
-    the fields it has are written.
+    An older migration's model may not have the `guidance` or `translations` field
+    yet: then only the fields it has are written.
     """
     practice_model = apps.get_model("practices", "Practice")
-    has_guidance = any(f.name == "guidance" for f in practice_model._meta.get_fields())
+    fields = {f.name for f in practice_model._meta.get_fields()}
+    has_guidance = "guidance" in fields
     for item in CATALOG:
         defaults: dict[str, Any] = {
             "name": item["name"],
@@ -204,4 +216,6 @@ def sync_catalog(apps: Any, schema_editor: Any = None) -> None:
         }
         if has_guidance:
             defaults["guidance"] = {"steps": item["script"]}
+        if "translations" in fields:
+            defaults["translations"] = translations_of(item)
         practice_model.objects.update_or_create(user=None, slug=item["slug"], defaults=defaults)

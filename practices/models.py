@@ -10,6 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from journal.core.constraints import in_range, one_of
@@ -77,6 +78,9 @@ class Practice(models.Model):
         blank=True,
         help_text="The spoken script: steps with durations and timed cue lines (built-in only).",
     )
+    # The catalog's words in other languages (built-in only): {language: {"name", "summary",
+    # "steps", "script"}}, filled from practices/catalog_i18n/ by the catalog's migrations.
+    translations = models.JSONField(default=dict, blank=True)
     default_minutes = models.PositiveSmallIntegerField(default=10)
     is_archived = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -98,6 +102,28 @@ class Practice(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def _in_language(self) -> dict[str, Any]:
+        """This practice's words in the active language; empty for English or own practices."""
+        words: dict[str, Any] = (self.translations or {}).get(get_language() or "", {})
+        return words
+
+    @property
+    def display_name(self) -> str:
+        return str(self._in_language().get("name") or self.name)
+
+    @property
+    def display_summary(self) -> str:
+        return str(self._in_language().get("summary") or self.summary)
+
+    @property
+    def display_steps(self) -> list[str]:
+        return list(self._in_language().get("steps") or self.steps or [])
+
+    @property
+    def display_script(self) -> list[Any]:
+        """The spoken script (steps with their timed cues) in the active language."""
+        return list(self._in_language().get("script") or (self.guidance or {}).get("steps") or [])
 
     @property
     def is_built_in(self) -> bool:
