@@ -96,3 +96,11 @@ def test_every_page_loads_the_catalogue_of_its_own_language(client: Client):
     assert found.group(1).startswith("/jsi18n/fr/?v=")
     # Before the app's own scripts, which use it as they load.
     assert home.index(found.group(1)) < home.index("/static/js/")
+
+
+def test_a_missing_page_says_so_in_the_browsers_language(client: Client):
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 404
+    assert '<html lang="fr"' in response.content.decode()
+    english = client.get("/no-such-page/").content.decode()
+    assert "This page is not here" in english
