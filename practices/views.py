@@ -319,9 +319,13 @@ def own_archive(request: AuthedHttpRequest, practice_uuid: uuid.UUID) -> HttpRes
     restore = form.is_valid() and form.cleaned_data["restore"]
     services.practice_archive(practice=practice, archived=not restore)
     if restore:
-        messages.success(request, f"{practice.name} is back in your practices.")
+        messages.success(
+            request, _("%(name)s is back in your practices.") % {"name": practice.name}
+        )
         return redirect("practices:detail", slug=practice.slug)
     messages.info(
-        request, f"{practice.name} is archived. Its sessions stay; you can bring it back."
+        request,
+        _("%(name)s is archived. Its sessions stay; you can bring it back.")
+        % {"name": practice.name},
     )
     return redirect("practices:catalog")

@@ -95,6 +95,16 @@ class SignupForm(PasswordsOnTheirFieldMixin, UserCreationForm):
         return email.strip().lower()
 
 
+class LanguageSelect(forms.Select):
+    """Each language's option marked with its own `lang`, so a screen reader says it right."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(*args, **kwargs)
+        if option["value"]:
+            option["attrs"]["lang"] = option["value"]
+        return option
+
+
 class ProfileForm(forms.ModelForm):
     email = forms.EmailField(required=False, label=_("Email address"), help_text=EMAIL_HELP)
     time_zone = TimeZoneField(
@@ -107,11 +117,19 @@ class ProfileForm(forms.ModelForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("Needed only to change the email address."),
     )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        # Each language in its own name, so a person can find theirs whatever the page is in.
+        choices=[("", _("Follow my browser")), *settings.LANGUAGES],
+        widget=LanguageSelect,
+        help_text=_("Pages, emails and reminders in this language."),
+    )
     emptied_passwords = True
 
     class Meta:
         model = Profile
-        fields = ("time_zone", "week_start", "notify_new_device")
+        fields = ("time_zone", "week_start", "language", "notify_new_device")
         labels = {
             "week_start": _("Weeks start on"),
             "notify_new_device": _("Email me when a new device logs in to my journal"),
