@@ -5,7 +5,7 @@ what it sets (`<html lang>`), since the app's own catalogues are translated sepa
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.contrib.auth.models import User
@@ -35,8 +35,7 @@ def due(user: User, **fields: Any) -> Reminder:
 
 
 def speaking(language: str) -> User:
-    user: User = UserFactory(profile__time_zone="Europe/Berlin", profile__language=language)
-    return user
+    return cast(User, UserFactory(profile__time_zone="Europe/Berlin", profile__language=language))
 
 
 def test_a_reminder_email_is_rendered_in_the_persons_language(alice: User) -> None:
@@ -93,8 +92,11 @@ def test_without_a_language_a_reminder_is_in_the_sites(monkeypatch: pytest.Monke
     )
     due(person, by_push=True, by_email=False)
     languages: list[str | None] = []
-    monkeypatch.setattr(
-        sender, "push_send", lambda *args: languages.append(translation.get_language()) or True
-    )
+
+    def record(*args: Any) -> bool:
+        languages.append(translation.get_language())
+        return True
+
+    monkeypatch.setattr(sender, "push_send", record)
     sender.run_once()
     assert languages == ["en-gb"]
