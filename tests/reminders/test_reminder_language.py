@@ -4,6 +4,7 @@ what it sets (`<html lang>`), since the app's own catalogues are translated sepa
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any, cast
 
@@ -11,6 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone, translation
 
 from journal.reminders import sender
@@ -100,3 +102,10 @@ def test_without_a_language_a_reminder_is_in_the_sites(monkeypatch: pytest.Monke
     monkeypatch.setattr(sender, "push_send", record)
     sender.run_once()
     assert languages == ["en-gb"]
+
+
+def test_the_manifest_names_the_pages_language(client: Client) -> None:
+    german = client.get("/manifest.webmanifest", headers={"accept-language": "de"})
+    assert json.loads(german.content)["lang"] == "de"
+    english = client.get("/manifest.webmanifest", headers={"accept-language": "en-GB"})
+    assert json.loads(english.content)["lang"] == "en-gb"
