@@ -109,3 +109,22 @@ def test_the_manifest_names_the_pages_language(client: Client) -> None:
     assert json.loads(german.content)["lang"] == "de"
     english = client.get("/manifest.webmanifest", headers={"accept-language": "en-GB"})
     assert json.loads(english.content)["lang"] == "en-gb"
+
+
+def test_the_reminder_settings_name_practices_in_the_persons_language(
+    alice: User, alice_client: Client
+) -> None:
+    practice = Practice.objects.create(
+        user=None,
+        slug="quiet-test",
+        name="Quiet test",
+        category="awareness",
+        translations={"de": {"name": "Stille Probe", "summary": "", "steps": [], "script": []}},
+    )
+    due(alice, kind=ReminderKind.PRACTICE, practice=practice)
+    alice.profile.language = "de"
+    alice.profile.save()
+    html = alice_client.get("/reminders/").content.decode()
+    assert f'<option value="{practice.pk}">Stille Probe</option>' in html
+    assert " · Stille Probe" in html
+    assert "Quiet test" not in html
