@@ -8,11 +8,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
+    PasswordResetForm,
     SetPasswordForm,
     UserCreationForm,
 )
 from django.contrib.auth.models import User
 from django.core.validators import MaxLengthValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -231,3 +233,16 @@ class BoundedAuthenticationForm(AuthenticationForm):
         field = self.fields["username"]
         limit: int = getattr(field, "max_length", None) or 150
         field.validators.append(MaxLengthValidator(limit))
+
+
+class PersonalPasswordResetForm(PasswordResetForm):
+    """The reset email in the language of the person it is for, not of the page that asked."""
+
+    def send_mail(self, *args: Any, **kwargs: Any) -> None:
+        context = kwargs["context"] if "context" in kwargs else args[2]
+        try:
+            language = context["user"].profile.language
+        except Profile.DoesNotExist:
+            language = ""
+        with translation.override(language or translation.get_language()):
+            super().send_mail(*args, **kwargs)

@@ -30,6 +30,7 @@ from journal.accounts.forms import (
     BoundedPasswordChangeForm,
     BoundedSetPasswordForm,
     DeleteAccountForm,
+    PersonalPasswordResetForm,
     ProfileForm,
     SignupForm,
 )
@@ -193,6 +194,8 @@ class PasswordChangeEndOthersView(PasswordChangeView):
 class BoundedPasswordResetView(PasswordResetView):
     """Reset links go by email only: without mail (production without SMTP) the page says to
     ask the host. Reset emails are limited per address and per email address."""
+
+    form_class = PersonalPasswordResetForm
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not settings.PASSWORD_RESET_ENABLED:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
@@ -107,3 +108,26 @@ def test_the_new_device_email_is_in_the_persons_language(alice: User) -> None:
     assert month in message.body
     if month != english_month:
         assert english_month not in message.body
+
+
+def test_the_reset_email_is_in_the_persons_language(
+    client: Client, alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice.profile.language = "de"
+    alice.profile.save()
+    languages: list[str | None] = []
+    sending = PasswordResetForm.send_mail
+
+    def record(self: PasswordResetForm, *args: Any, **kwargs: Any) -> None:
+        languages.append(translation.get_language())
+        sending(self, *args, **kwargs)
+
+    monkeypatch.setattr(PasswordResetForm, "send_mail", record)
+    response = client.post(
+        reverse("accounts:password_reset"),
+        {"email": alice.email},
+        headers={"accept-language": "en-GB"},
+    )
+    assert response.status_code == 302
+    assert languages == ["de"]
+    assert len(mail.outbox) == 1
