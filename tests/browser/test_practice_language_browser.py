@@ -90,7 +90,7 @@ def test_a_practice_in_german_is_spoken_in_german_on_a_phone(
     page: Page, lena: User, quiet_practice: Practice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = install_server_clock(monkeypatch)
-    page.set_viewport_size(PHONE)
+    page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"]})
     page.clock.install()
     page.add_init_script(RECORDING_STUBS)
     page.add_init_script(MORE_VOICES)
