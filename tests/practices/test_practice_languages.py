@@ -181,3 +181,37 @@ def test_a_session_in_german_is_dated_in_german(
     with translation.override("de"):
         assert str(WEEKDAYS[weekday]) in html
     assert "<h1>Stille Probe</h1>" in html
+
+
+def test_every_page_of_practices_settings_and_reminders_renders_in_german(
+    alice_client: Client, alice: User, quiet_practice: Practice
+) -> None:
+    speak(alice, "de")
+    own = PracticeFactory.create(user=alice)
+    done = PracticeSessionFactory.create(user=alice, practice=quiet_practice)
+    open_one = open_session(alice, quiet_practice)
+    session = {"session_uuid": done.uuid}
+    pages = [
+        reverse("practices:catalog"),
+        reverse("practices:detail", args=[quiet_practice.slug]),
+        reverse("practices:start", args=[quiet_practice.slug]),
+        reverse("practices:own_new"),
+        reverse("practices:own_edit", kwargs={"practice_uuid": own.uuid}),
+        reverse("practices:session_log"),
+        reverse("practices:session_detail", kwargs=session),
+        reverse("practices:session_edit", kwargs=session),
+        reverse("practices:session_delete", kwargs=session),
+        reverse("practices:session_finish", kwargs={"session_uuid": open_one.uuid}),
+        reverse("practices:session_run", kwargs={"session_uuid": open_one.uuid}),
+        reverse("practices:sound_settings"),
+        reverse("accounts:settings"),
+        reverse("accounts:devices"),
+        reverse("accounts:delete"),
+        reverse("accounts:password_change"),
+        reverse("factors:index"),
+        reverse("reminders:settings"),
+    ]
+    for url in pages:
+        response = alice_client.get(url)
+        assert response.status_code == 200, url
+        assert b'<html lang="de" dir="ltr">' in response.content, url
