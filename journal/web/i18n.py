@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.i18n import JavaScriptCatalog
@@ -30,7 +30,7 @@ def catalog_version() -> str:
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:12]
 
 
-def javascript_catalog(request: HttpRequest, language: str) -> HttpResponse:
+def javascript_catalog(request: HttpRequest, language: str) -> HttpResponseBase:
     if language not in dict(settings.LANGUAGES):
         raise Http404
     with translation.override(language):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 HTML_LANG = re.compile(r'<html lang="([^"]+)" dir="(ltr|rtl)">')
 
 
-def page_language(client: Client, path: str = "/", **headers: str) -> tuple[str, str]:
+def page_language(client: Client, path: str = "/", **headers: Any) -> tuple[str, str]:
     response = client.get(path, **headers)
     assert response.status_code == 200
     found = HTML_LANG.search(response.content.decode())

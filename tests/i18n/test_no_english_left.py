@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any, cast
 
 import pytest
 from django.conf import settings
@@ -65,7 +66,7 @@ class VisibleText(HTMLParser):
 
 @pytest.fixture
 def person(request: pytest.FixtureRequest) -> User:
-    user: User = UserFactory(username="maria", profile__time_zone="Europe/Berlin")
+    user = cast(User, UserFactory(username="maria", profile__time_zone="Europe/Berlin"))
     JournalEntryFactory(user=user, body="…")
     PracticeSessionFactory(user=user, notes="")
     return user
@@ -85,7 +86,7 @@ def test_the_main_pages_hold_no_english(client: Client, person: User, language: 
     person.profile.language = language
     person.profile.save()
     client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
-    running = PracticeSessionFactory(
+    running: Any = PracticeSessionFactory(
         user=person,
         practice=builtin_practice("body-scan"),
         state=SessionState.IN_PROGRESS,
@@ -113,10 +114,9 @@ def test_the_main_pages_hold_no_english(client: Client, person: User, language: 
 
 @pytest.mark.parametrize("language", SHIPPED)
 def test_the_public_pages_hold_no_english(client: Client, language: str) -> None:
-    header = {"HTTP_ACCEPT_LANGUAGE": language}
     left = {}
     for path in ["/", "/accounts/login/", "/signup/", "/practices/"]:
-        response = client.get(path, **header)
+        response = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200, path
         page = VisibleText()
         page.feed(response.content.decode())

@@ -277,6 +277,8 @@ NOT_EXPORTED = {"id", "user", "entry", "session", "practice", "submit_token", "s
 NOT_EXPORTED |= {"version"}
 # A practice's spoken script is the catalog's (own practices are spoken from their steps).
 NOT_EXPORTED |= {"guidance"}
+# Its words in other languages are the catalog's too (practices/catalog_i18n/).
+NOT_EXPORTED |= {"translations"}
 CARRIED_AS = {
     "red_flag_bladder_bowel": "red_flags",
     "red_flag_leg_weakness": "red_flags",
