@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.utils.text import slugify
 
 from journal.core.vocabulary import EntryKind
@@ -160,9 +161,12 @@ def _entry(record: dict[str, Any]) -> dict[str, Any]:
 def convert_profile(profile: dict[str, Any] | None) -> dict[str, Any] | None:
     if profile is None:
         return None
+    language = profile.get("language", "")
+    offered = {code for code, _name in settings.LANGUAGES}
     return {
         "time_zone": profile.get("time_zone", "UTC"),
         "week_start": int(profile.get("week_start", 0)),
+        "language": language if language in offered else "",
     }
 
 
