@@ -11,9 +11,10 @@ from typing import Any
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 
 from journal.core.dates import Week, span_words, weekday_name
+from journal.core.numbers import decimal_words
 from journal.core.vocabulary import EntryKind
 from journal.review.insights import Finding
-from practices.models import RATINGS
+from practices.models import RATINGS, Practice
 
 MIN_SESSIONS = 3
 
@@ -50,6 +51,13 @@ def signed(value: float | None) -> str:
     if value < 0:
         return f"−{text}"
     return "0"
+
+
+def practice_display_name(row: dict[str, Any]) -> str:
+    """The practice's name in the active language, from a session row's `practice__name` and
+    `practice__translations` (a person's own practice keeps its own words)."""
+    practice = Practice(name=row["practice__name"], translations=row["practice__translations"])
+    return practice.display_name
 
 
 def session_minutes(row: dict[str, Any]) -> int:
@@ -275,17 +283,23 @@ class WeekReview:
         this, last = round(self.pain, 1), round(self.previous_pain, 1)
         if self.in_progress:
             if abs(this - last) < SMALL_PAIN_CHANGE:
-                return gettext("about the same as on the same days last week (%(last).1f)") % {
-                    "last": last
+                return gettext("about the same as on the same days last week (%(last)s)") % {
+                    "last": decimal_words(last)
                 }
             if this < last:
-                return gettext("lower than %(last).1f on the same days last week") % {"last": last}
-            return gettext("higher than %(last).1f on the same days last week") % {"last": last}
+                return gettext("lower than %(last)s on the same days last week") % {
+                    "last": decimal_words(last)
+                }
+            return gettext("higher than %(last)s on the same days last week") % {
+                "last": decimal_words(last)
+            }
         if abs(this - last) < SMALL_PAIN_CHANGE:
-            return gettext("about the same as the week before (%(last).1f)") % {"last": last}
+            return gettext("about the same as the week before (%(last)s)") % {
+                "last": decimal_words(last)
+            }
         if this < last:
-            return gettext("lower than %(last).1f the week before") % {"last": last}
-        return gettext("higher than %(last).1f the week before") % {"last": last}
+            return gettext("lower than %(last)s the week before") % {"last": decimal_words(last)}
+        return gettext("higher than %(last)s the week before") % {"last": decimal_words(last)}
 
     @property
     def is_quiet(self) -> bool:
