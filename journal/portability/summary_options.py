@@ -65,7 +65,9 @@ class SummaryOptions:
 
 def language_choices() -> list[tuple[str, str]]:
     """The app's languages, each in its own name ("Deutsch"), for the summary's choice."""
-    names = [(code, str(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES]
+    names = [
+        (code, str(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES
+    ]
     # Capitalised as an item of a list ("Français", not "français").
     return [(code, name[:1].upper() + name[1:]) for code, name in names]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.contrib.auth.models import User
@@ -103,7 +103,7 @@ def test_the_pdf_is_written_in_its_chosen_language(alice: User) -> None:
     reader = JournalReader(alice, DateRange(since=date(2025, 3, 1)))
     german = export_pdf(reader, SummaryOptions(language="de"))
     pdf = PdfReader(io.BytesIO(german))
-    assert str(pdf.trailer["/Root"]["/Lang"]) == "de"
+    assert str(cast(Any, pdf.trailer["/Root"])["/Lang"]) == "de"
     assert "März" in _pdf_text(german)
     with translation.override("de"):  # the person's language does not decide it
         english = export_pdf(reader, SummaryOptions(language="en-gb"))
