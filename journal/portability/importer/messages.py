@@ -114,12 +114,42 @@ def _types(limit: str | list[str]) -> list[str]:
     return [limit] if isinstance(limit, str) else list(limit)
 
 
+def _limit_words(keyword: str, shown: str, value: Any, limit: Any) -> str | None:
+    """The words for a value outside a limit of the schema; None for another keyword."""
+    values = {"value": shown, "limit": limit}
+    if keyword == "maximum":
+        return _("%(value)s is above %(limit)s") % values
+    if keyword == "minimum":
+        return _("%(value)s is below %(limit)s") % values
+    if keyword == "enum":
+        choices = ", ".join(map(str, limit))
+        return _("%(value)s is not one of %(choices)s") % {"value": shown, "choices": choices}
+    if keyword == "minLength":
+        return _("should not be empty")
+    if keyword == "maxLength":
+        return _("is %(length)s characters long; at most %(limit)s fit") % {
+            "length": len(value),
+            "limit": limit,
+        }
+    if keyword == "pattern" and limit in _PATTERN_WORDS:
+        return str(_PATTERN_WORDS[limit]) % {"value": shown}
+    if keyword == "format":
+        kind = str(_FORMAT_NOUNS.get(limit, limit))
+        return _("%(value)s is not %(kind)s") % {"value": shown, "kind": kind}
+    if keyword == "uniqueItems":
+        return _("lists the same value more than once")
+    return None
+
+
 def explain(error: ValidationError) -> Iterator[tuple[Path, int, str]]:
     """(place, rank, words) for one schema error; the lowest rank at a place is shown."""
     path: Path = tuple(error.absolute_path)
     keyword, value, limit = error.validator, error.instance, error.validator_value
     shown = describe(value)
-    if keyword == "required":
+    words = _limit_words(str(keyword), shown, value, limit)
+    if words is not None:
+        yield path, 1, words
+    elif keyword == "required":
         for name in limit:
             if name not in value:
                 yield (*path, name), 0, _("is missing")
@@ -127,58 +157,14 @@ def explain(error: ValidationError) -> Iterator[tuple[Path, int, str]]:
         if _is_number(value) and "integer" in limit:
             yield path, 2, _("%(value)s is not a whole number") % {"value": shown}
         else:
-            yield (
-                path,
-                0,
-                _("should be %(kind)s, not %(value)s")
-                % {
-                    "kind": _noun(error),
-                    "value": shown,
-                },
-            )
-    elif keyword == "maximum":
-        yield path, 1, _("%(value)s is above %(limit)s") % {"value": shown, "limit": limit}
-    elif keyword == "minimum":
-        yield path, 1, _("%(value)s is below %(limit)s") % {"value": shown, "limit": limit}
-    elif keyword == "enum":
-        choices = ", ".join(map(str, limit))
-        yield (
-            path,
-            1,
-            _("%(value)s is not one of %(choices)s") % {"value": shown, "choices": choices},
-        )
-    elif keyword == "minLength":
-        yield path, 1, _("should not be empty")
-    elif keyword == "maxLength":
-        yield (
-            path,
-            1,
-            _("is %(length)s characters long; at most %(limit)s fit")
-            % {
-                "length": len(value),
-                "limit": limit,
-            },
-        )
-    elif keyword == "pattern" and limit in _PATTERN_WORDS:
-        yield path, 1, str(_PATTERN_WORDS[limit]) % {"value": shown}
-    elif keyword == "format":
-        kind = str(_FORMAT_NOUNS.get(limit, limit))
-        yield path, 1, _("%(value)s is not %(kind)s") % {"value": shown, "kind": kind}
-    elif keyword == "uniqueItems":
-        yield path, 1, _("lists the same value more than once")
+            words = _("should be %(kind)s, not %(value)s") % {"kind": _noun(error), "value": shown}
+            yield path, 0, words
     elif keyword == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
+        known = ", ".join(error.schema.get("properties", {}))
         for extra in value:
-            if extra not in known:
-                yield (
-                    path,
-                    1,
-                    _("%(value)s is not one of %(choices)s")
-                    % {
-                        "value": describe(extra),
-                        "choices": ", ".join(known),
-                    },
-                )
+            if extra not in error.schema.get("properties", {}):
+                words = _("%(value)s is not one of %(choices)s")
+                yield path, 1, words % {"value": describe(extra), "choices": known}
     elif keyword == "oneOf":
         yield from _explain_one_of(error, path)
     else:
