@@ -116,6 +116,8 @@ def render_entry_page(
         "rows": rows,
         "entry": entry,
         "session": session,
+        # The practice's name as it reads inside a sentence ("After body scan, 10 minutes").
+        "session_practice": mid_sentence(session.practice.display_name) if session else "",
         "prompts": REFLECTION_PROMPTS if kind == EntryKind.POST_PRACTICE else [],
         "nav": "practices" if session else "today",
         **form_context(form, rows),
