@@ -128,3 +128,19 @@ def test_the_markdown_export_has_german_headings(alice_client: Client, alice: Us
     assert "## Samstag 1 März 2025" in text
     _, json_body = download(alice_client, format="json")
     assert b'"entries"' in json_body  # the JSON keeps its English keys
+
+
+def test_the_german_summary_charts_keep_their_numbers_unlocalised(
+    alice_client: Client, alice: User
+) -> None:
+    import re
+
+    build_journal(alice, days=20)
+    html = alice_client.post(SUMMARY, {"chosen": "1", "language": "de"}).content.decode()
+    svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert svgs
+    numbers = re.findall(r'\s(?:x|y|x1|x2|y1|y2|width|height|cx|cy|r)="([^"]*)"', "".join(svgs))
+    assert numbers and not [n for n in numbers if "," in n]
+    # Polylines: pairs "x,y" apart by spaces, each number with a point if it has decimals.
+    for points in re.findall(r'points="([^"]*)"', "".join(svgs)):
+        assert all(pair.count(",") == 1 for pair in points.split())
