@@ -25,7 +25,7 @@ from journal.core.vocabulary import (
     mid_sentence,
 )
 from journal.portability.reader import JournalReader, Record
-from practices.models import RATING_LABELS, RATINGS, SessionState
+from practices.models import RATING_LABELS, RATINGS, Practice, SessionState
 
 CONTENT_TYPE = "text/markdown; charset=utf-8"
 EXTENSION = "md"
@@ -105,8 +105,18 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _session_lines(record: Record, moment: datetime) -> list[str]:
-    title = f"### {moment:%H:%M} · {_plain(record['practice_name'])}"
+def _built_in_names() -> dict[str, str]:
+    """The catalog's practices by slug, each by its name in the active language (one query);
+    a person's own practices keep the name they gave them."""
+    rows = Practice.objects.built_in().values_list("slug", "name", "translations")
+    return {
+        slug: Practice(name=name, translations=words).display_name for slug, name, words in rows
+    }
+
+
+def _session_lines(record: Record, moment: datetime, names: dict[str, str]) -> list[str]:
+    name = names.get(record["practice"].get("slug", ""), record["practice_name"])
+    title = f"### {moment:%H:%M} · {_plain(name)}"
     lines = [title, ""]
     details = []
     if record["state"] != SessionState.FINISHED:
@@ -226,6 +236,7 @@ def _markdown(reader: JournalReader) -> Iterator[bytes]:
     yield f"# {_('My journal')}\n\n".encode()
     yield f"{_intro(reader)}\n\n".encode()
     zone = reader.zone
+    names = _built_in_names()
 
     def keyed(kind: str, records: Iterator[Record], field: str) -> Iterator[Any]:
         for record in records:
@@ -248,7 +259,9 @@ def _markdown(reader: JournalReader) -> Iterator[bytes]:
             heading = date_words(day, pgettext("date format: a day's heading", "l j F Y"))
             buffer += [f"## {heading}", ""]
         lines = (
-            _session_lines(record, moment) if kind == "session" else _entry_lines(record, moment)
+            _session_lines(record, moment, names)
+            if kind == "session"
+            else _entry_lines(record, moment)
         )
         buffer += lines
     if buffer:

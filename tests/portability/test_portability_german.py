@@ -145,3 +145,22 @@ def test_the_german_summary_charts_keep_their_numbers_unlocalised(
     # Polylines: pairs "x,y" apart by spaces, each number with a point if it has decimals.
     for points in re.findall(r'points="([^"]*)"', "".join(svgs)):
         assert all(pair.count(",") == 1 for pair in points.split())
+
+
+def test_the_markdown_export_names_built_in_practices_in_german(
+    alice_client: Client, alice: User
+) -> None:
+    from practices.models import Practice
+    from tests.factories import PracticeSessionFactory
+
+    practice = Practice.objects.get(user=None, slug="body-scan")
+    practice.translations = {**practice.translations, "de": {"name": "Körperreise"}}
+    practice.save(update_fields=["translations"])
+    PracticeSessionFactory(user=alice, practice=practice)
+    _, english = download(alice_client, format="md")
+    assert "Body scan" in english.decode()
+    _german(alice)
+    _, german = download(alice_client, format="md")
+    assert "Körperreise" in german.decode() and "Body scan" not in german.decode()
+    _, json_body = download(alice_client, format="json")
+    assert "Body scan" in json_body.decode()  # the JSON keeps the catalog's own name
