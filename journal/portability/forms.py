@@ -72,7 +72,7 @@ class ImportForm(forms.Form):
 
 
 def too_large_message(size: int, limit: int) -> str:
-    return (
-        f"This file is {human_size(size)}; the largest file this server accepts "
-        f"is {human_size(limit)}. Nothing was imported."
-    )
+    return gettext(
+        "This file is %(size)s; the largest file this server accepts is %(limit)s."
+        " Nothing was imported."
+    ) % {"size": human_size(size), "limit": human_size(limit)}

@@ -115,7 +115,7 @@ def _built_in_names() -> dict[str, str]:
 
 
 def _session_lines(record: Record, moment: datetime, names: dict[str, str]) -> list[str]:
-    name = names.get(record["practice"].get("slug", ""), record["practice_name"])
+    name = str(names.get(record["practice"].get("slug", "")) or record["practice_name"])
     title = f"### {moment:%H:%M} · {_plain(name)}"
     lines = [title, ""]
     details = []

@@ -4,6 +4,7 @@ the active language (its catalog words), the same wording rules as in English.""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,7 +26,7 @@ def _german(user: User) -> None:
 def test_a_reflection_names_its_practice_inside_the_sentence(
     alice_client: Client, alice: User
 ) -> None:
-    session = PracticeSessionFactory(user=alice, duration_seconds=600)
+    session: Any = PracticeSessionFactory(user=alice, duration_seconds=600)
     html = alice_client.get(reverse("entries:reflect", kwargs={"session_uuid": session.uuid}))
     assert "After body scan, 10 minutes. Take a moment" in html.content.decode()
 
@@ -37,7 +38,7 @@ def test_a_reflection_in_german_uses_the_catalogs_german_name(
     practice = Practice.objects.get(user=None, slug="body-scan")
     practice.translations = {**practice.translations, "de": {"name": "Körperreise"}}
     practice.save(update_fields=["translations"])
-    session = PracticeSessionFactory(user=alice, practice=practice)
+    session: Any = PracticeSessionFactory(user=alice, practice=practice)
     response = alice_client.get(reverse("entries:reflect", kwargs={"session_uuid": session.uuid}))
     html = response.content.decode()
     assert response.status_code == 200
@@ -48,7 +49,7 @@ def test_a_reflection_in_german_uses_the_catalogs_german_name(
 
 def test_an_entry_reads_its_date_in_german(alice_client: Client, alice: User) -> None:
     _german(alice)
-    entry = CheckInFactory(
+    entry: Any = CheckInFactory(
         user=alice, occurred_at=datetime(2025, 12, 1, 9, 0, tzinfo=ZoneInfo("Europe/London"))
     )
     response = alice_client.get(reverse("entries:detail", kwargs={"entry_uuid": entry.uuid}))
