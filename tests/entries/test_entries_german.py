@@ -3,20 +3,30 @@ the active language (its catalog words), the same wording rules as in English.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from journal.models import Profile
 from practices.models import Practice
 from tests.factories import CheckInFactory, PracticeSessionFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A German request leaves German active in this thread; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _german(user: User) -> None:

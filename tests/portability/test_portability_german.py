@@ -4,10 +4,12 @@ person's (a clinician may read another); the Markdown export's headings."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, cast
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
@@ -24,6 +26,14 @@ from tests.portability.test_export_formats import build_journal
 from tests.portability.test_export_views import download
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A German request leaves German active in this thread; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 SUMMARY = "/export/summary/"
 

@@ -5,18 +5,29 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from journal.models import Profile
 from tests.factories import CheckInFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A German request leaves German active in this thread; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 WEEK_URL = "/review/2026/10/"  # Monday 2 to Sunday 8 March 2026
 LONDON = ZoneInfo("Europe/London")

@@ -4,12 +4,15 @@ that language, whoever opens it; an older link without one follows the visitor's
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any, cast
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from journal.models import ShareLink
@@ -17,6 +20,13 @@ from journal.sharing.services import share_revoke
 from tests.sharing.test_share_links import _journal, _link, _url
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A German request leaves German active in this thread; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -4,9 +4,11 @@ the check-in's words from the vocabulary in the active language, the same querie
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
@@ -17,6 +19,14 @@ from journal.models import Profile
 from tests.factories import CheckInFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A German request leaves German active in this thread; the next test starts in English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 HOME = "/"
 GERMAN_WEEKDAYS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"}
