@@ -123,7 +123,7 @@ def test_the_json_export_holds_every_row_of_the_person(journals, alice):
     doc = document(alice)
     assert doc["format"] == "soma-journal"
     assert doc["version"] == 1
-    assert doc["profile"] == {"time_zone": "Europe/London", "week_start": 0}
+    assert doc["profile"] == {"time_zone": "Europe/London", "week_start": 0, "language": ""}
     assert len(doc["entries"]) == JournalEntry.objects.filter(user=alice).count() == 25
     assert len(doc["sessions"]) == PracticeSession.objects.filter(user=alice).count() == 12
     sensations = [s for r in doc["entries"] + doc["sessions"] for s in r["sensations"]]
