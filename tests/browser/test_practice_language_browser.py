@@ -16,10 +16,10 @@ from practices.models import Practice
 from tests.browser.conftest import PHONE, log_in, screenshot
 from tests.browser.guidance_stubs import (
     RECORDING_STUBS,
-    TIMER_CALL,
     advance,
     install_server_clock,
     sound_log,
+    synced_after,
 )
 from tests.factories import PASSWORD, UserFactory
 
@@ -105,8 +105,7 @@ def test_a_practice_in_german_is_spoken_in_german_on_a_phone(
         "Stille Probe mit einem ziemlich langen Übungsnamen"
     )
 
-    with page.expect_response(TIMER_CALL):
-        page.locator("[data-timer-toggle]").click()
+    synced_after(page, page.locator("[data-timer-toggle]").click)
     advance(page, clock, 121)
     screenshot(page, "practice-run-de-phone")
 
