@@ -32,11 +32,11 @@ test-deps: $(VENV)/.installed-dev
 LOCALES := de es fr it nl pt_BR
 MESSAGE_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=build --ignore=test-artifacts --ignore=var
 messages: $(VENV)/.installed
-	$(BIN)/python manage.py makemessages --no-obsolete --no-wrap $(MESSAGE_IGNORE) $(addprefix -l ,$(LOCALES))
-	$(BIN)/python manage.py makemessages --no-obsolete --no-wrap -d djangojs $(MESSAGE_IGNORE) $(addprefix -l ,$(LOCALES))
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --no-obsolete --no-wrap $(MESSAGE_IGNORE) $(addprefix -l ,$(LOCALES))
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --no-obsolete --no-wrap -d djangojs $(MESSAGE_IGNORE) $(addprefix -l ,$(LOCALES))
 
 translations: system-deps $(VENV)/.installed
-	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=staticfiles --verbosity 0
 
 run: system-deps $(VENV)/.installed translations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput

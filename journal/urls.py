@@ -16,5 +16,7 @@ urlpatterns = [
     path("practices/", include("practices.urls")),
     path("", include("journal.reminders.urls")),
     path("share/", include("journal.sharing.urls")),
+    # The language switch of public pages (Django's set_language: a cookie, then back).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

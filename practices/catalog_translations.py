@@ -69,13 +69,12 @@ def translate(item: Any, language: str) -> TranslatedPractice | None:
     }
 
 
-def problems(language: str) -> list[str]:
-    """Everything wrong with one language's file; empty when it is complete and fits."""
-    from practices.catalog import CATALOG
-
+def problems(language: str, catalog: list[Any]) -> list[str]:
+    """Everything wrong with one language's file for `catalog` (practices.catalog.CATALOG);
+    empty when it is complete and every cue fits."""
     found: list[str] = []
     data = load(language)
-    for item in CATALOG:
+    for item in catalog:
         slug = item["slug"]
         words = data.get(slug)
         if not words:
@@ -110,15 +109,13 @@ def problems(language: str) -> list[str]:
                         f"of words leave {cue['silence']} s of quiet (at least {MIN_SILENCE}); "
                         f"shorten: {cue['text']!r}"
                     )
-    extra = set(data) - {item["slug"] for item in CATALOG}
+    extra = set(data) - {item["slug"] for item in catalog}
     found.extend(f"{slug}: not in the catalog" for slug in sorted(extra))
     return found
 
 
-def english_source() -> dict[str, Any]:
+def english_source(catalog: list[Any]) -> dict[str, Any]:
     """The English catalog in the files' shape: what a translator starts from."""
-    from practices.catalog import CATALOG
-
     return {
         item["slug"]: {
             "name": item["name"],
@@ -128,17 +125,5 @@ def english_source() -> dict[str, Any]:
                 for part in item["script"]
             ],
         }
-        for item in CATALOG
+        for item in catalog
     }
-
-
-if __name__ == "__main__":  # python -m practices.catalog_translations [en|LANG]
-    import sys
-
-    arg = sys.argv[1] if len(sys.argv) > 1 else "en"
-    if arg == "en":
-        print(json.dumps(english_source(), ensure_ascii=False, indent=2))
-    else:
-        issues = problems(arg)
-        print("\n".join(issues) or f"{arg}: complete, every cue fits")
-        sys.exit(1 if issues else 0)

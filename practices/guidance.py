@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from practices import timing
@@ -13,11 +14,12 @@ from practices.script_types import Step, speaking_seconds
 
 
 def script_steps(practice: Practice) -> list[Step]:
-    """The practice's script; an own practice is spoken from its steps, shared out evenly."""
-    scripted: list[Step] = (practice.guidance or {}).get("steps") or []
+    """The practice's script in the active language; an own practice is spoken from its steps,
+    shared out evenly."""
+    scripted: list[Step] = practice.display_script
     if scripted:
         return scripted
-    texts = [str(text) for text in practice.steps or []]
+    texts = [str(text) for text in practice.display_steps]
     if not texts:
         return []
     length = practice.default_minutes * 60
@@ -94,6 +96,11 @@ def page_words() -> dict[str, str]:
     }
 
 
+def language_tag(language: str | None = None) -> str:
+    """The page language as a BCP-47 tag for speech ("de", "pt-BR", "en-GB")."""
+    return to_locale(language or get_language() or "en").replace("_", "-")
+
+
 def run_config(
     *, session: PracticeSession, chosen: GuidanceSettings, timer_url: str, language: str
 ) -> dict[str, Any]:
@@ -108,6 +115,6 @@ def run_config(
         "rate": chosen.rate_percent / 100,
         "interval_minutes": chosen.interval_minutes,
         "settling_seconds": chosen.settling_seconds,
-        "lang": language,
+        "lang": language_tag(language),
         "words": page_words(),
     }

@@ -10,18 +10,18 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from journal.core.constraints import in_range, one_of
 from journal.core.ownership import OwnedQuerySet
 
 RATINGS = ("pain", "tension", "safety", "connection")
-RATING_LABELS = {
-    "pain": "Pain",
-    "tension": "Tension",
-    "safety": "Sense of safety and calm",
-    "connection": "Connection to the body",
+RATING_LABELS: dict[str, Any] = {
+    "pain": _("Pain"),
+    "tension": _("Tension"),
+    "safety": _("Sense of safety and calm"),
+    "connection": _("Connection to the body"),
 }
 
 
@@ -29,12 +29,12 @@ EXPRESSIVE_WRITING = "expressive-writing"
 
 
 class Category(models.TextChoices):
-    AWARENESS = "awareness", "Body awareness"
-    BREATH = "breath", "Breath and nervous system"
-    MOVEMENT = "movement", "Gentle movement"
-    WRITING = "writing", "Writing"
-    MEDITATION = "meditation", "Meditation and imagery"
-    CHECK_IN = "check_in", "Check-in"
+    AWARENESS = "awareness", _("Body awareness")
+    BREATH = "breath", _("Breath and nervous system")
+    MOVEMENT = "movement", _("Gentle movement")
+    WRITING = "writing", _("Writing")
+    MEDITATION = "meditation", _("Meditation and imagery")
+    CHECK_IN = "check_in", _("Check-in")
 
 
 class PracticeQuerySet(OwnedQuerySet["Practice"]):
@@ -149,13 +149,18 @@ class RatingRow:
         if self.change is None:
             return ""
         if self.change == 0:
-            return "no change"
-        return f"{abs(self.change)} {'higher' if self.change > 0 else 'lower'}"
+            return gettext("no change")
+        amount = abs(self.change)
+        if self.change > 0:
+            # Translators: a rating after a practice compared with before it, e.g. "2 higher".
+            return ngettext("%(amount)s higher", "%(amount)s higher", amount) % {"amount": amount}
+        # Translators: a rating after a practice compared with before it, e.g. "2 lower".
+        return ngettext("%(amount)s lower", "%(amount)s lower", amount) % {"amount": amount}
 
 
 class SessionState(models.TextChoices):
-    IN_PROGRESS = "in_progress", "In progress"
-    FINISHED = "finished", "Finished"
+    IN_PROGRESS = "in_progress", _("In progress")
+    FINISHED = "finished", _("Finished")
     # Stored as "abandoned" (exports and imports keep the value); shown as "Set aside".
     ABANDONED = "abandoned", _("Set aside")
 
@@ -266,8 +271,8 @@ class PracticeSession(models.Model):
         if minutes is None:
             return ""
         if minutes == 0:
-            return "under a minute"
-        return f"{minutes} minute{'' if minutes == 1 else 's'}"
+            return gettext("under a minute")
+        return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
 
     @property
     def is_in_progress(self) -> bool:
@@ -300,7 +305,7 @@ class PracticeSession(models.Model):
         return int(after) - int(before)
 
 
-CATEGORY_LABELS: dict[str, str] = dict(Category.choices)
+CATEGORY_LABELS: dict[str, Any] = dict(Category.choices)
 # Lazy labels: "Set aside" is shown in the language of the page that prints it.
 STATE_LABELS: dict[str, Any] = dict(SessionState.choices)
 

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journal.core.http import AnyHttpRequest, AuthedHttpRequest
@@ -64,7 +65,7 @@ def catalog(request: AnyHttpRequest) -> HttpResponse:
     practices = list(Practice.objects.for_user(request.user).order_by("category", "name"))
     active = [p for p in practices if not p.is_archived]
     groups = [
-        (CATEGORY_LABELS.get(category, category), list(items))
+        (CATEGORY_LABELS.get(category, category), sorted(items, key=lambda p: p.display_name))
         for category, items in groupby(active, key=lambda p: p.category)
     ]
     archived = [p for p in practices if p.is_archived]
@@ -179,7 +180,7 @@ def session_finish(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
             after=form.ratings("after"),
             notes=form.cleaned_data["notes"],
         )
-        messages.success(request, "Session saved. Thank you for taking this time.")
+        messages.success(request, _("Session saved. Thank you for taking this time."))
         return redirect("practices:session_detail", session_uuid=session.uuid)
     return render(
         request,
@@ -194,7 +195,7 @@ def session_abandon(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> Http
     session = _owned_session(request, session_uuid)
     if session.is_in_progress:
         services.session_abandon(session=session)
-        messages.info(request, "Marked as set aside. That is fine; it stays in your journal.")
+        messages.info(request, _("Marked as set aside. That is fine; it stays in your journal."))
     return redirect("practices:session_detail", session_uuid=session.uuid)
 
 
@@ -233,7 +234,7 @@ def session_edit(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpRes
             after=form.ratings("after"),
             notes=form.cleaned_data["notes"],
         )
-        messages.success(request, "Changes saved.")
+        messages.success(request, _("Changes saved."))
         return redirect("practices:session_detail", session_uuid=session.uuid)
     return render(
         request,
@@ -249,7 +250,7 @@ def session_delete(request: AuthedHttpRequest, session_uuid: uuid.UUID) -> HttpR
     if request.method == "POST":
         practice = session.practice
         services.session_delete(session=session)
-        messages.success(request, "The session was deleted.")
+        messages.success(request, _("The session was deleted."))
         return redirect("practices:detail", slug=practice.slug)
     return render(
         request,
@@ -278,7 +279,7 @@ def session_log(request: AuthedHttpRequest) -> HttpResponse:
             after=form.ratings("after"),
             notes=form.cleaned_data["notes"],
         )
-        messages.success(request, "Session added to your journal.")
+        messages.success(request, _("Session added to your journal."))
         return redirect("practices:session_detail", session_uuid=session.uuid)
     return render(request, "practices/session_log.html", {"form": form, "nav": "practices"})
 
@@ -289,7 +290,7 @@ def own_new(request: AuthedHttpRequest) -> HttpResponse:
     form = OwnPracticeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         practice = services.practice_create(user=request.user, **form.cleaned_data)
-        messages.success(request, f"{practice.name} is now in your practices.")
+        messages.success(request, _("%(name)s is now in your practices.") % {"name": practice.name})
         return redirect("practices:detail", slug=practice.slug)
     return render(request, "practices/own_form.html", {"form": form, "nav": "practices"})
 
@@ -301,7 +302,7 @@ def own_edit(request: AuthedHttpRequest, practice_uuid: uuid.UUID) -> HttpRespon
     form = OwnPracticeForm(request.POST or None, user=request.user, instance=practice)
     if request.method == "POST" and form.is_valid():
         services.practice_update(practice=practice, **form.cleaned_data)
-        messages.success(request, "Changes saved.")
+        messages.success(request, _("Changes saved."))
         return redirect("practices:detail", slug=practice.slug)
     return render(
         request,
@@ -318,9 +319,13 @@ def own_archive(request: AuthedHttpRequest, practice_uuid: uuid.UUID) -> HttpRes
     restore = form.is_valid() and form.cleaned_data["restore"]
     services.practice_archive(practice=practice, archived=not restore)
     if restore:
-        messages.success(request, f"{practice.name} is back in your practices.")
+        messages.success(
+            request, _("%(name)s is back in your practices.") % {"name": practice.name}
+        )
         return redirect("practices:detail", slug=practice.slug)
     messages.info(
-        request, f"{practice.name} is archived. Its sessions stay; you can bring it back."
+        request,
+        _("%(name)s is archived. Its sessions stay; you can bring it back.")
+        % {"name": practice.name},
     )
     return redirect("practices:catalog")

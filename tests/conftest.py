@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import PASSWORD, UserFactory
 
@@ -27,6 +30,15 @@ def _practice_catalog(request: pytest.FixtureRequest) -> None:
 
     if not Practice.objects.built_in().exists():
         sync_catalog(apps)
+
+
+@pytest.fixture(autouse=True)
+def _site_language() -> Iterator[None]:
+    """Each test starts in the site's language: a German request earlier in the same thread
+    leaves German active, and code called directly would then speak it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from journal.accounts.profiles import profile_for
@@ -137,15 +137,18 @@ def new_device_notify(*, request: HttpRequest, user: AbstractBaseUser) -> bool:
     email = getattr(user, "email", "")
     if not email or not settings.EMAIL_CAN_SEND or not profile_for(user).notify_new_device:
         return False
-    context = {
-        "device": request.session.get(DEVICE) or _("An unknown browser"),
-        "when": timezone.now(),
-        "zone": profile_for(user).zone,
-        "username": user.get_username(),
-        "site_name": settings.SITE_NAME,
-    }
-    subject = _("A new log-in to your journal")
-    body = render_to_string("accounts/new_device_email.txt", context, request=request)
+    profile = profile_for(user)
+    # In the person's language, not the log-in page's (which may be a stranger's browser).
+    with translation.override(profile.language or translation.get_language()):
+        context = {
+            "device": request.session.get(DEVICE) or _("An unknown browser"),
+            "when": timezone.now(),
+            "zone": profile.zone,
+            "username": user.get_username(),
+            "site_name": settings.SITE_NAME,
+        }
+        subject = _("A new log-in to your journal")
+        body = render_to_string("accounts/new_device_email.txt", context, request=request)
     try:
         send_mail(subject, body, None, [email])
     except OSError:

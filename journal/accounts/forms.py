@@ -8,11 +8,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
+    PasswordResetForm,
     SetPasswordForm,
     UserCreationForm,
 )
 from django.contrib.auth.models import User
 from django.core.validators import MaxLengthValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -95,6 +97,16 @@ class SignupForm(PasswordsOnTheirFieldMixin, UserCreationForm):
         return email.strip().lower()
 
 
+class LanguageSelect(forms.Select):
+    """Each language's option marked with its own `lang`, so a screen reader says it right."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(*args, **kwargs)
+        if option["value"]:
+            option["attrs"]["lang"] = option["value"]
+        return option
+
+
 class ProfileForm(forms.ModelForm):
     email = forms.EmailField(required=False, label=_("Email address"), help_text=EMAIL_HELP)
     time_zone = TimeZoneField(
@@ -107,11 +119,19 @@ class ProfileForm(forms.ModelForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("Needed only to change the email address."),
     )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        # Each language in its own name, so a person can find theirs whatever the page is in.
+        choices=[("", _("Follow my browser")), *settings.LANGUAGES],
+        widget=LanguageSelect,
+        help_text=_("Pages, emails and reminders in this language."),
+    )
     emptied_passwords = True
 
     class Meta:
         model = Profile
-        fields = ("time_zone", "week_start", "notify_new_device")
+        fields = ("time_zone", "week_start", "language", "notify_new_device")
         labels = {
             "week_start": _("Weeks start on"),
             "notify_new_device": _("Email me when a new device logs in to my journal"),
@@ -213,3 +233,16 @@ class BoundedAuthenticationForm(AuthenticationForm):
         field = self.fields["username"]
         limit: int = getattr(field, "max_length", None) or 150
         field.validators.append(MaxLengthValidator(limit))
+
+
+class PersonalPasswordResetForm(PasswordResetForm):
+    """The reset email in the language of the person it is for, not of the page that asked."""
+
+    def send_mail(self, *args: Any, **kwargs: Any) -> None:
+        context = kwargs["context"] if "context" in kwargs else args[2]
+        try:
+            language = context["user"].profile.language
+        except Profile.DoesNotExist:
+            language = ""
+        with translation.override(language or translation.get_language()):
+            super().send_mail(*args, **kwargs)

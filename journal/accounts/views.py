@@ -19,6 +19,7 @@ from django.contrib.auth.views import (
 )
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -29,12 +30,13 @@ from journal.accounts.forms import (
     BoundedPasswordChangeForm,
     BoundedSetPasswordForm,
     DeleteAccountForm,
+    PersonalPasswordResetForm,
     ProfileForm,
     SignupForm,
 )
 from journal.accounts.invitations import SignupGate, may_invite, signup_gate
 from journal.accounts.password_checks import password_check_failed
-from journal.accounts.profiles import profile_for
+from journal.accounts.profiles import language_cookie, profile_for
 from journal.accounts.ratelimit import hit, keyed, rate_limited, too_many
 from journal.accounts.services import (
     SignupRefused,
@@ -97,9 +99,11 @@ def settings_page(request: AuthedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=profile, user=request.user)
     if request.method == "POST":
         if form.is_valid():
-            form.save()
+            profile = form.save()
+            # The message and the next page are in the language just chosen.
+            translation.activate(profile.language or translation.get_language_from_request(request))
             messages.success(request, _("Settings saved."))
-            return redirect("accounts:settings")
+            return language_cookie(redirect("accounts:settings"), profile.language)
         if form.wrong_password and password_check_failed(request):
             return redirect(settings.LOGIN_URL)
     status = 400 if request.method == "POST" else 200
@@ -190,6 +194,8 @@ class PasswordChangeEndOthersView(PasswordChangeView):
 class BoundedPasswordResetView(PasswordResetView):
     """Reset links go by email only: without mail (production without SMTP) the page says to
     ask the host. Reset emails are limited per address and per email address."""
+
+    form_class = PersonalPasswordResetForm
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not settings.PASSWORD_RESET_ENABLED:

@@ -17,6 +17,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.utils import dateformat
+from django.utils.translation import pgettext
+
 DAYS = 7
 MIDDLE = 3  # the fourth day names the week
 
@@ -103,12 +106,46 @@ class Week:
 
     @property
     def label(self) -> str:
-        first, last = self.start, self.end
-        if first.year != last.year:
-            return f"{first:%-d %B %Y} to {last:%-d %B %Y}"
-        if first.month != last.month:
-            return f"{first:%-d %B} to {last:%-d %B %Y}"
-        return f"{first:%-d} to {last:%-d %B %Y}"
+        return span_words(self.start, self.end)
+
+
+def date_words(day: date | datetime, format_string: str) -> str:
+    """A date in words in the active language: Django's date format characters, whose
+    weekday and month names ("l", "D", "F", "M") come from Django's own catalogues."""
+    return dateformat.format(day, format_string)
+
+
+def long_date(day: date | datetime) -> str:
+    """ "2 December 2026" """
+    return date_words(day, pgettext("date format: day, month name and year", "j F Y"))
+
+
+def weekday_name(day: date | datetime) -> str:
+    """ "Monday", in the active language."""
+    return date_words(day, "l")
+
+
+def weekday_short(day: date | datetime) -> str:
+    """ "Mon", in the active language."""
+    return date_words(day, "D")
+
+
+def span_words(first: date, last: date) -> str:
+    """ "1 to 7 December 2026": the days of a range, in the active language."""
+    if first == last:
+        return long_date(first)
+    if first.year != last.year:
+        start = long_date(first)
+    elif first.month != last.month:
+        start = date_words(first, pgettext("date format: the first day and month of a span", "j F"))
+    else:
+        start = date_words(
+            first, pgettext("date format: the first day of a span in one month", "j")
+        )
+    return pgettext("a span of days", "%(first)s to %(last)s") % {
+        "first": start,
+        "last": long_date(last),
+    }
 
 
 def day_bounds(day: date, zone: Any) -> tuple[datetime, datetime]:

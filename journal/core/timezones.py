@@ -149,7 +149,7 @@ def time_zone_choices(current: str = "") -> list[tuple[str, list[tuple[str, str]
 def validate_time_zone(value: str) -> None:
     if value not in time_zone_names():
         raise ValidationError(
-            "%(value)s is not a time zone we know. Use a name like Europe/Paris.",
+            _("%(value)s is not a time zone we know. Use a name like Europe/Paris."),
             params={"value": value},
             code="invalid_time_zone",
         )

@@ -69,12 +69,12 @@ KIND_FIELDS: dict[str, list[str]] = {
     ],
 }
 SENSATION_KINDS: set[str] = {EntryKind.CHECK_IN, EntryKind.FREE, EntryKind.POST_PRACTICE}
-BODY_LABELS: dict[str, str] = {
-    EntryKind.CHECK_IN: "Anything else you notice",
-    EntryKind.FREE: "What you notice",
-    EntryKind.POST_PRACTICE: "Your reflection",
-    EntryKind.EXPRESSIVE: "Write freely",
-    EntryKind.REFRAME: "Notes",
+BODY_LABELS: dict[str, StrOrPromise] = {
+    EntryKind.CHECK_IN: _("Anything else you notice"),
+    EntryKind.FREE: _("What you notice"),
+    EntryKind.POST_PRACTICE: _("Your reflection"),
+    EntryKind.EXPRESSIVE: _("Write freely"),
+    EntryKind.REFRAME: _("Notes"),
 }
 REQUIRES_BODY: set[str] = {EntryKind.FREE, EntryKind.EXPRESSIVE}
 
@@ -91,13 +91,13 @@ def _scale(label: StrOrPromise, help_text: StrOrPromise = "") -> forms.TypedChoi
     )
 
 
-def _strength(label: str) -> forms.IntegerField:
+def _strength(label: StrOrPromise) -> forms.IntegerField:
     return forms.IntegerField(
         min_value=0,
         max_value=100,
         required=False,
         label=label,
-        help_text="0 not at all, 100 completely.",
+        help_text=_("0 not at all, 100 completely."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
@@ -130,7 +130,7 @@ class EntryForm(forms.Form):
         choices=Emotion.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Emotions",
+        label=_("Emotions"),
     )
     # Chosen by UUID: ids never reach the page, and an absurd number is just an invalid choice.
     tags = forms.ModelMultipleChoiceField(
@@ -138,29 +138,29 @@ class EntryForm(forms.Form):
         to_field_name="uuid",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Tags",
+        label=_("Tags"),
     )
     new_tags = forms.CharField(
         max_length=300,
         required=False,
-        label="New tags",
-        help_text="Triggers or situations, separated by commas (e.g. work deadline, said no).",
+        label=_("New tags"),
+        help_text=_("Triggers or situations, separated by commas (e.g. work deadline, said no)."),
     )
     belief = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         required=False,
-        label="A belief about your pain",
-        help_text='For example: "If it hurts, I am damaging my back."',
+        label=_("A belief about your pain"),
+        help_text=_('For example: "If it hurts, I am damaging my back."'),
     )
-    belief_strength_before = _strength("How strongly you hold it")
+    belief_strength_before = _strength(_("How strongly you hold it"))
     reframe = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         required=False,
-        label="A kinder, more accurate way to see it",
+        label=_("A kinder, more accurate way to see it"),
     )
-    belief_strength_after = _strength("How strongly you hold the old belief now")
+    belief_strength_after = _strength(_("How strongly you hold the old belief now"))
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=BODY_MAX_CHARS,
@@ -172,12 +172,12 @@ class EntryForm(forms.Form):
         choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Are any of these happening?",
+        label=_("Are any of these happening?"),
     )
     occurred_at = forms.DateTimeField(
         required=False,
-        label="When",
-        help_text="Leave as it is for now.",
+        label=_("When"),
+        help_text=_("Leave as it is for now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
 
@@ -221,9 +221,9 @@ class EntryForm(forms.Form):
         # it in the person's own zone.
         today = timezone.localtime(timezone.now(), self.zone).date()
         if timezone.localtime(value, self.zone).date() > today:
-            raise forms.ValidationError("That day has not come yet. Choose today or earlier.")
+            raise forms.ValidationError(_("That day has not come yet. Choose today or earlier."))
         if value.year < 1900:
-            raise forms.ValidationError("Choose a date after 1900.")
+            raise forms.ValidationError(_("Choose a date after 1900."))
         return value
 
     def clean(self) -> dict[str, Any]:
@@ -236,7 +236,7 @@ class EntryForm(forms.Form):
             ]
             if not any(answered) and not self.has_sensations and not data.get("red_flags"):
                 raise forms.ValidationError(
-                    "There is nothing to save yet. Answer any one question, or note a sensation."
+                    _("There is nothing to save yet. Answer any one question, or note a sensation.")
                 )
         return data
 

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
-from journal.core.vocabulary import EMOTION_LABELS, FEEL_LABELS, QUALITY_LABELS, REGION_LABELS
+from journal.core.vocabulary import (
+    EMOTION_LABELS,
+    FEEL_LABELS,
+    QUALITY_LABELS,
+    REGION_LABELS,
+    mid_sentence,
+)
 from journal.models import JournalEntry, Sensation
 
 
@@ -42,7 +48,7 @@ def sensation_text(sensation: Sensation) -> str:
     """The one wording of a sensation, as the entry page and the timeline cards show it."""
     words = {
         "quality": QUALITY_LABELS.get(sensation.quality, sensation.quality),
-        "region": str(REGION_LABELS.get(sensation.region, sensation.region)).lower(),
+        "region": mid_sentence(REGION_LABELS.get(sensation.region, sensation.region)),
         "intensity": sensation.intensity,
     }
     if sensation.intensity is None:
@@ -51,7 +57,7 @@ def sensation_text(sensation: Sensation) -> str:
 
 
 def feel_word(feel: str) -> str:
-    return str(FEEL_LABELS.get(feel, feel)).lower()
+    return mid_sentence(FEEL_LABELS.get(feel, feel))
 
 
 def sensation_lines(entry: JournalEntry) -> list[SensationLine]:

@@ -18,7 +18,7 @@ def red_flags_today(user: User) -> list[str]:
     labels: dict[str, None] = {}
     for entry in entries:
         for flag in entry.red_flags:
-            labels[flag.label] = None
+            labels[str(flag.label)] = None
     return list(labels)
 
 

@@ -14,6 +14,7 @@ from django.forms.utils import ErrorDict, ErrorList
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from journal.core.http import AuthedHttpRequest
 from journal.core.vocabulary import REGION_LABELS, EntryKind, Quality, suggested_feel
@@ -31,11 +32,19 @@ from journal.models import JournalEntry
 from practices.models import PracticeSession
 
 TITLES = {
-    EntryKind.CHECK_IN: "Check-in",
-    EntryKind.FREE: "Free reflection",
-    EntryKind.POST_PRACTICE: "After your practice",
-    EntryKind.EXPRESSIVE: "Expressive writing",
-    EntryKind.REFRAME: "Belief reframe",
+    EntryKind.CHECK_IN: _("Check-in"),
+    EntryKind.FREE: _("Free reflection"),
+    EntryKind.POST_PRACTICE: _("After your practice"),
+    EntryKind.EXPRESSIVE: _("Expressive writing"),
+    EntryKind.REFRAME: _("Belief reframe"),
+}
+# What is said once an entry of each kind is saved.
+SAVED = {
+    EntryKind.CHECK_IN: _("Check-in saved."),
+    EntryKind.FREE: _("Free reflection saved."),
+    EntryKind.POST_PRACTICE: _("After your practice saved."),
+    EntryKind.EXPRESSIVE: _("Expressive writing saved."),
+    EntryKind.REFRAME: _("Belief reframe saved."),
 }
 
 
@@ -134,7 +143,7 @@ def after_save(request: AuthedHttpRequest, entry: JournalEntry) -> HttpResponse:
     if entry.red_flags:
         # The detail page shows the notice to seek care at once, as an alert.
         return redirect("entries:detail", entry_uuid=entry.uuid)
-    messages.success(request, f"{TITLES[EntryKind(entry.kind)]} saved.")
+    messages.success(request, str(SAVED[EntryKind(entry.kind)]))
     return redirect("today:home")
 
 

@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal.core.http import AuthedHttpRequest
@@ -15,12 +17,12 @@ from journal.models import Tag
 
 
 class TagNameForm(forms.Form):
-    name = forms.CharField(max_length=60, label="Tag name", strip=True)
+    name = forms.CharField(max_length=60, label=_("Tag name"), strip=True)
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Type a name for the tag.")
+            raise forms.ValidationError(_("Type a name for the tag."))
         return name
 
 
@@ -34,7 +36,7 @@ def tags_page(request: AuthedHttpRequest) -> HttpResponse:
     form = TagNameForm(request.POST or None, prefix="new")
     if request.method == "POST" and form.is_valid():
         tag = tag_create(user=request.user, name=form.cleaned_data["name"])
-        messages.success(request, f"Tag “{tag.name}” is ready.")
+        messages.success(request, gettext("Tag “%(name)s” is ready.") % {"name": tag.name})
         return redirect("tags:index")
     tags = list(
         Tag.objects.for_user(request.user)
@@ -53,11 +55,14 @@ def tag_rename_view(request: AuthedHttpRequest, tag_uuid: str) -> HttpResponse:
         old = tag.name
         kept = tag_rename(tag=tag, name=form.cleaned_data["name"])
         if kept.pk != tag.pk:
-            messages.success(request, f"“{old}” is merged into “{kept.name}”.")
+            messages.success(
+                request,
+                gettext("“%(old)s” is merged into “%(kept)s”.") % {"old": old, "kept": kept.name},
+            )
         else:
-            messages.success(request, f"Renamed to “{kept.name}”.")
+            messages.success(request, gettext("Renamed to “%(name)s”.") % {"name": kept.name})
     else:
-        messages.error(request, "Type a name for the tag (up to 60 characters).")
+        messages.error(request, gettext("Type a name for the tag (up to 60 characters)."))
     return redirect("tags:index")
 
 
@@ -70,8 +75,11 @@ def tag_archive_view(request: AuthedHttpRequest, tag_uuid: str) -> HttpResponse:
     tag_archive(tag=tag, archived=archived)
     messages.success(
         request,
-        f"“{tag.name}” is archived: kept on old entries, no longer offered."
-        if archived
-        else f"“{tag.name}” is offered again.",
+        (
+            gettext("“%(name)s” is archived: kept on old entries, no longer offered.")
+            if archived
+            else gettext("“%(name)s” is offered again.")
+        )
+        % {"name": tag.name},
     )
     return redirect("tags:index")

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal.accounts.profiles import profile_for
@@ -17,7 +18,7 @@ from journal.core.http import AuthedHttpRequest
 from journal.core.links import optional_url
 from journal.core.markdown import render_markdown
 from journal.core.ownership import get_owned_or_404
-from journal.core.vocabulary import EntryKind
+from journal.core.vocabulary import EntryKind, mid_sentence
 from journal.entries import presenters, writing_views
 from journal.entries.forms import SENSATION_KINDS, EntryForm, body_too_long_message, posted_version
 from journal.entries.sensation_forms import BaseSensationFormSet, sensation_formset
@@ -38,18 +39,18 @@ from journal.models import JournalEntry
 from practices.models import PracticeSession
 
 REFLECTION_PROMPTS = [
-    "What did your breath do?",
-    "Where did you feel ease, even a little?",
-    "What changed, and what stayed the same?",
-    "Was there a moment of safety or calm?",
+    _("What did your breath do?"),
+    _("Where did you feel ease, even a little?"),
+    _("What changed, and what stayed the same?"),
+    _("Was there a moment of safety or calm?"),
 ]
 INTROS = {
-    EntryKind.FREE: "Write whatever you notice: in your body, your day, your thoughts.",
-    EntryKind.EXPRESSIVE: (
+    EntryKind.FREE: _("Write whatever you notice: in your body, your day, your thoughts."),
+    EntryKind.EXPRESSIVE: _(
         "Write without stopping or censoring for a while, for your eyes only. "
         "Spelling and sense do not matter. What you type is kept as a draft as you go."
     ),
-    EntryKind.REFRAME: (
+    EntryKind.REFRAME: _(
         "Take one belief about your pain and look at it gently. "
         "Is there a kinder, more accurate way to see it?"
     ),
@@ -104,13 +105,19 @@ def render_entry_page(
 ) -> HttpResponse:
     context: dict[str, Any] = {
         "kind": kind,
-        "title": TITLES[EntryKind(kind)] if entry is None else f"Edit: {TITLES[EntryKind(kind)]}",
+        "title": (
+            TITLES[EntryKind(kind)]
+            if entry is None
+            else gettext("Edit: %(title)s") % {"title": TITLES[EntryKind(kind)]}
+        ),
         "intro": INTROS.get(EntryKind(kind), ""),
         "form": form,
         "zone": form.zone,
         "rows": rows,
         "entry": entry,
         "session": session,
+        # The practice's name as it reads inside a sentence ("After body scan, 10 minutes").
+        "session_practice": mid_sentence(session.practice.display_name) if session else "",
         "prompts": REFLECTION_PROMPTS if kind == EntryKind.POST_PRACTICE else [],
         "nav": "practices" if session else "today",
         **form_context(form, rows),
@@ -181,7 +188,7 @@ def entry_detail(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
         "title": TITLES[EntryKind(entry.kind)],
         "body_html": render_markdown(entry.body) if entry.body else "",
         "local": timezone.localtime(entry.occurred_at, zone),
-        "after_practice": session.practice.name.lower() if session else "",
+        "after_practice": mid_sentence(session.practice.display_name) if session else "",
         "session_url": (
             optional_url("practices:session_detail", session_uuid=session.uuid) if session else None
         ),
@@ -210,7 +217,7 @@ def entry_edit(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
     if saved is not None:
         if saved.red_flags:
             return redirect("entries:detail", entry_uuid=saved.uuid)
-        messages.success(request, "Changes saved.")
+        messages.success(request, gettext("Changes saved."))
         return redirect("entries:detail", entry_uuid=saved.uuid)
     return render_entry_page(
         request, kind=entry.kind, form=form, rows=rows, entry=entry, session=entry.session
@@ -248,7 +255,7 @@ def stale_edit(
 def entry_delete_view(request: AuthedHttpRequest, entry_uuid: str) -> HttpResponse:
     entry = _entry(request, entry_uuid)
     entry_delete(entry=entry)
-    messages.success(request, "The entry is deleted.")
+    messages.success(request, gettext("The entry is deleted."))
     if request.htmx:
         # Deleted from the timeline: the item simply disappears.
         return HttpResponse("")

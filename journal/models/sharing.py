@@ -30,6 +30,8 @@ class ShareLink(models.Model):
     reflections = models.JSONField(default=list)  # entry uuids, as chosen when it was made
     name = models.CharField(max_length=120, blank=True)
     birth_date = models.DateField(null=True, blank=True)
+    # The summary's language as chosen when the link was made; "": the visitor's language.
+    language = models.CharField(max_length=16, blank=True)
     passcode_hash = models.CharField(max_length=256, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()

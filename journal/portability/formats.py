@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy
 
 from journal.portability import csv_format, json_format, markdown_format, pdf_format
 from journal.portability.reader import JournalReader
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+else:
+    StrOrPromise = object
 
 
 def _pdf(reader: JournalReader) -> Iterator[bytes]:
@@ -17,7 +25,7 @@ def _pdf(reader: JournalReader) -> Iterator[bytes]:
 @dataclass(frozen=True)
 class ExportFormat:
     key: str
-    label: str
+    label: StrOrPromise
     content_type: str
     extension: str
     write: Callable[[JournalReader], Iterable[bytes]]
@@ -30,28 +38,28 @@ class ExportFormat:
 FORMATS = (
     ExportFormat(
         "json",
-        "JSON: everything, to keep or to move to another journal",
+        gettext_lazy("JSON: everything, to keep or to move to another journal"),
         json_format.CONTENT_TYPE,
         json_format.EXTENSION,
         json_format.export_json,
     ),
     ExportFormat(
         "csv",
-        "CSV: spreadsheets of entries, sessions and sensations (zip)",
+        gettext_lazy("CSV: spreadsheets of entries, sessions and sensations (zip)"),
         csv_format.CONTENT_TYPE,
         csv_format.EXTENSION,
         csv_format.export_csv_zip,
     ),
     ExportFormat(
         "md",
-        "Markdown: a readable journal, a section per day",
+        gettext_lazy("Markdown: a readable journal, a section per day"),
         markdown_format.CONTENT_TYPE,
         markdown_format.EXTENSION,
         markdown_format.export_markdown,
     ),
     ExportFormat(
         "pdf",
-        "PDF: a summary to bring to a clinician",
+        gettext_lazy("PDF: a summary to bring to a clinician"),
         pdf_format.CONTENT_TYPE,
         pdf_format.EXTENSION,
         _pdf,

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from journal.core.dates import FIRST_DAY, LAST_DAY
 from journal.portability import formats
@@ -18,15 +19,15 @@ from journal.portability.reader import DateRange
 class DateRangeForm(forms.Form):
     since = forms.DateField(
         required=False,
-        label="From",
+        label=_("From"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Leave empty to start from your first entry.",
+        help_text=_("Leave empty to start from your first entry."),
     )
     until = forms.DateField(
         required=False,
-        label="To",
+        label=_("To"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Leave empty to include everything up to today.",
+        help_text=_("Leave empty to include everything up to today."),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -38,7 +39,7 @@ class DateRangeForm(forms.Form):
                 self.add_error(name, gettext("Please pick a day between 1900 and 9998."))
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
-            self.add_error("until", "This day is before the first day; swap them around.")
+            self.add_error("until", _("This day is before the first day; swap them around."))
         return cleaned
 
     def date_range(self) -> DateRange:
@@ -50,7 +51,7 @@ class ExportForm(DateRangeForm):
         choices=formats.CHOICES,
         initial=formats.DEFAULT,
         widget=forms.RadioSelect,
-        label="Format",
+        label=_("Format"),
     )
 
     field_order = ["format", "since", "until"]
@@ -58,7 +59,7 @@ class ExportForm(DateRangeForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Journal export (.json)",
+        label=_("Journal export (.json)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
     )
 
@@ -71,7 +72,7 @@ class ImportForm(forms.Form):
 
 
 def too_large_message(size: int, limit: int) -> str:
-    return (
-        f"This file is {human_size(size)}; the largest file this server accepts "
-        f"is {human_size(limit)}. Nothing was imported."
-    )
+    return gettext(
+        "This file is %(size)s; the largest file this server accepts is %(limit)s."
+        " Nothing was imported."
+    ) % {"size": human_size(size), "limit": human_size(limit)}

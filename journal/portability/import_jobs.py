@@ -12,13 +12,15 @@ import logging
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_tasks import task
 
+from journal.accounts.profiles import profile_for
 from journal.portability.importer import ImportFileError
 from journal.portability.importer.running import import_run
 from journal.portability.importer.writing import imported_rows_forget, imported_rows_remove
@@ -84,8 +86,12 @@ def import_job_run(*, job_uuid: UUID) -> None:
 
 @task()
 def import_job_task(job_uuid: str) -> None:
-    """The job as the task worker (`manage.py jobs_worker`) runs it."""
-    import_job_run(job_uuid=UUID(job_uuid))
+    """The job as the task worker (`manage.py jobs_worker`) runs it, its problems worded in
+    the person's language (there is no request to take it from)."""
+    job = ImportJob.objects.select_related("user").filter(uuid=UUID(job_uuid)).first()
+    language = (profile_for(job.user).language if job else "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        import_job_run(job_uuid=UUID(job_uuid))
 
 
 def import_jobs_recover() -> int:

@@ -8,21 +8,37 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from journal.core.vocabulary import Emotion, EntryKind, Feel, Quality, RedFlag, Region, SleepQuality
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from journal.core.dates import date_words
+from journal.core.vocabulary import (
+    EMOTION_LABELS,
+    ENTRY_KIND_LABELS,
+    FEEL_LABELS,
+    QUALITY_LABELS,
+    RED_FLAG_LABELS,
+    REGION_LABELS,
+    SLEEP_QUALITY_LABELS,
+    LabelMap,
+    mid_sentence,
+)
 from journal.portability.reader import JournalReader, Record
-from practices.models import RATING_LABELS, RATINGS, SessionState
+from practices.models import RATING_LABELS, RATINGS, Practice, SessionState
 
 CONTENT_TYPE = "text/markdown; charset=utf-8"
 EXTENSION = "md"
 
-_KIND: dict[str, str] = {str(k): str(v) for k, v in EntryKind.choices}
-_REGION: dict[str, str] = {str(k): str(v) for k, v in Region.choices}
-_QUALITY: dict[str, str] = {str(k): str(v) for k, v in Quality.choices}
-_FEEL: dict[str, str] = {str(k): str(v) for k, v in Feel.choices}
-_EMOTION: dict[str, str] = {str(k): str(v) for k, v in Emotion.choices}
-_FLAG: dict[str, str] = {str(k): str(v) for k, v in RedFlag.choices}
-_SLEEP: dict[int, str] = {int(k): str(v) for k, v in SleepQuality.choices}
-_STATE: dict[str, str] = {str(k): str(v) for k, v in SessionState.choices}
+# Words follow the language active while the export is written (see `export_markdown`).
+_KIND = ENTRY_KIND_LABELS
+_REGION = REGION_LABELS
+_QUALITY = QUALITY_LABELS
+_FEEL = FEEL_LABELS
+_EMOTION = EMOTION_LABELS
+_FLAG = RED_FLAG_LABELS
+_SLEEP = SLEEP_QUALITY_LABELS
+_STATE: LabelMap[str] = LabelMap(SessionState.choices)
 
 
 # Characters that Markdown would turn into markup (HTML, links, emphasis, code); escaped
@@ -59,7 +75,7 @@ def _body(text: str) -> str:
     return "\n".join(lines)
 
 
-def _label(labels: dict[str, str], value: str) -> str:
+def _label(labels: LabelMap[str], value: str) -> str:
     return labels.get(value, value)
 
 
@@ -67,12 +83,18 @@ def _sensation_lines(sensations: list[Record]) -> list[str]:
     lines = []
     for s in sensations:
         # An intensity left unrated is simply not written.
-        strength = "" if s["intensity"] is None else f"{s['intensity']}/10, "
-        line = (
-            f"- {_label(_QUALITY, s['quality'])} in "
-            f"{_label(_REGION, s['region']).lower()}, "
-            f"{strength}{_label(_FEEL, s['feel']).lower()}"
-        )
+        values = {
+            "quality": _label(_QUALITY, s["quality"]),
+            "region": mid_sentence(_label(_REGION, s["region"])),
+            "feel": mid_sentence(_label(_FEEL, s["feel"])),
+            "intensity": s["intensity"],
+        }
+        if s["intensity"] is None:
+            # Translators: a sensation, e.g. "Tight in the lower back (lumbar), unpleasant".
+            text = _("%(quality)s in %(region)s, %(feel)s") % values
+        else:
+            text = _("%(quality)s in %(region)s, %(intensity)s/10, %(feel)s") % values
+        line = f"- {text}"
         if s["note"]:
             line += f": {_plain(_one_line(s['note']))}"
         lines.append(line)
@@ -83,27 +105,43 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _session_lines(record: Record, moment: datetime) -> list[str]:
-    title = f"### {moment:%H:%M} · {_plain(record['practice_name'])}"
+def _built_in_names() -> dict[str, str]:
+    """The catalog's practices by slug, each by its name in the active language (one query);
+    a person's own practices keep the name they gave them."""
+    rows = Practice.objects.built_in().values_list("slug", "name", "translations")
+    return {
+        slug: Practice(name=name, translations=words).display_name for slug, name, words in rows
+    }
+
+
+def _session_lines(record: Record, moment: datetime, names: dict[str, str]) -> list[str]:
+    name = str(names.get(record["practice"].get("slug", "")) or record["practice_name"])
+    title = f"### {moment:%H:%M} · {_plain(name)}"
     lines = [title, ""]
     details = []
     if record["state"] != SessionState.FINISHED:
         details.append(_label(_STATE, record["state"]))
     if record["duration_seconds"] is not None:
-        details.append(f"{round(record['duration_seconds'] / 60)} min practised")
+        minutes = round(record["duration_seconds"] / 60)
+        details.append(_("%(minutes)s min practised") % {"minutes": minutes})
     else:
-        details.append(f"{record['planned_minutes']} min planned")
+        details.append(_("%(minutes)s min planned") % {"minutes": record["planned_minutes"]})
     lines += [f"*{', '.join(details)}*", ""]
     ratings = []
     for rating in RATINGS:
         before, after = record["before"][rating], record["after"][rating]
         if before is None and after is None:
             continue
-        ratings.append(f"- {RATING_LABELS[rating]}: {_dash(before)} before, {_dash(after)} after")
+        words = _("%(rating)s: %(before)s before, %(after)s after") % {
+            "rating": RATING_LABELS[rating],
+            "before": _dash(before),
+            "after": _dash(after),
+        }
+        ratings.append(f"- {words}")
     if ratings:
-        lines += ["Ratings (0-10):", "", *ratings, ""]
+        lines += [_("Ratings (0-10):"), "", *ratings, ""]
     if record["sensations"]:
-        lines += ["Sensations:", "", *_sensation_lines(record["sensations"]), ""]
+        lines += [_("Sensations:"), "", *_sensation_lines(record["sensations"]), ""]
     if record["notes"]:
         lines += [_plain(record["notes"].strip()), ""]
     return lines
@@ -115,58 +153,90 @@ def _dash(value: Any) -> str:
 
 def _entry_lines(record: Record, moment: datetime) -> list[str]:
     kind = _label(_KIND, record["kind"])
-    draft = " (draft)" if record["is_draft"] else ""
-    lines = [f"### {moment:%H:%M} · {kind}{draft}", ""]
+    if record["is_draft"]:
+        # Translators: an entry's kind, marked as a draft: "Expressive writing (draft)".
+        kind = _("%(kind)s (draft)") % {"kind": kind}
+    lines = [f"### {moment:%H:%M} · {kind}", ""]
     context = []
-    for field, label in (("pain", "Pain"), ("tension", "Tension"), ("stress", "Stress")):
+    for field, label in (("pain", _("Pain")), ("tension", _("Tension")), ("stress", _("Stress"))):
         if record[field] is not None:
             context.append(f"- {label}: {record[field]}/10")
     if record["sleep_hours"] is not None or record["sleep_quality"] is not None:
         sleep = []
         if record["sleep_hours"] is not None:
-            sleep.append(f"{record['sleep_hours']} h")
+            sleep.append(_("%(hours)s h") % {"hours": record["sleep_hours"]})
         if record["sleep_quality"] is not None:
-            sleep.append(_SLEEP.get(record["sleep_quality"], str(record["sleep_quality"])).lower())
-        context.append(f"- Sleep: {', '.join(sleep)}")
+            quality = _SLEEP.get(record["sleep_quality"], str(record["sleep_quality"]))
+            sleep.append(mid_sentence(quality))
+        context.append("- " + _("Sleep: %(sleep)s") % {"sleep": ", ".join(sleep)})
     if record["emotions"]:
-        names = ", ".join(_label(_EMOTION, e).lower() for e in record["emotions"])
-        context.append(f"- Emotions: {names}")
+        names = ", ".join(mid_sentence(_label(_EMOTION, e)) for e in record["emotions"])
+        context.append("- " + _("Emotions: %(emotions)s") % {"emotions": names})
     if record["tag_names"]:
-        context.append(f"- Tags: {', '.join(_plain(name) for name in record['tag_names'])}")
+        tags = ", ".join(_plain(name) for name in record["tag_names"])
+        context.append("- " + _("Tags: %(tags)s") % {"tags": tags})
     if context:
         lines += [*context, ""]
     if record["red_flags"]:
-        lines += ["Warning signs noted:", ""]
+        lines += [_("Warning signs noted:"), ""]
         lines += [f"- {_label(_FLAG, flag)}" for flag in record["red_flags"]]
         lines.append("")
     if record["belief"]:
-        lines += [
-            f"Belief ({_dash(record['belief_strength_before'])}/100): "
-            f"{_plain(_one_line(record['belief']))}",
-            "",
-        ]
+        belief = _("Belief (%(strength)s/100): %(belief)s") % {
+            "strength": _dash(record["belief_strength_before"]),
+            "belief": _plain(_one_line(record["belief"])),
+        }
+        lines += [belief, ""]
     if record["reframe"]:
-        lines += [
-            f"Kinder view ({_dash(record['belief_strength_after'])}/100): "
-            f"{_plain(_one_line(record['reframe']))}",
-            "",
-        ]
+        reframe = _("Kinder view (%(strength)s/100): %(reframe)s") % {
+            "strength": _dash(record["belief_strength_after"]),
+            "reframe": _plain(_one_line(record["reframe"])),
+        }
+        lines += [reframe, ""]
     if record["sensations"]:
-        lines += ["Sensations:", "", *_sensation_lines(record["sensations"]), ""]
+        lines += [_("Sensations:"), "", *_sensation_lines(record["sensations"]), ""]
     if record["body"]:
         lines += [_body(record["body"].strip()), ""]
     return lines
 
 
 def export_markdown(reader: JournalReader) -> Iterator[bytes]:
-    yield b"# My journal\n\n"
-    if not reader.range.is_everything:
-        since = reader.range.since.isoformat() if reader.range.since else "the beginning"
-        until = reader.range.until.isoformat() if reader.range.until else "today"
-        yield f"From {since} to {until}. Times are in {reader.zone.key}.\n\n".encode()
+    """The journal in the language active now, even when the chunks are written later (a
+    streamed download is read after the view has returned)."""
+    language = translation.get_language()
+    chunks = _markdown(reader)
+    while True:
+        with translation.override(language):
+            chunk = next(chunks, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
+def _intro(reader: JournalReader) -> str:
+    zone = reader.zone.key
+    if reader.range.is_everything:
+        return _("Times are in %(zone)s.") % {"zone": zone}
+    since, until = reader.range.since, reader.range.until
+    if since and until:
+        text = _("From %(since)s to %(until)s. Times are in %(zone)s.")
+    elif since:
+        text = _("From %(since)s on. Times are in %(zone)s.")
     else:
-        yield f"Times are in {reader.zone.key}.\n\n".encode()
+        text = _("Up to %(until)s. Times are in %(zone)s.")
+    values = {
+        "since": since.isoformat() if since else "",
+        "until": until.isoformat() if until else "",
+        "zone": zone,
+    }
+    return text % values
+
+
+def _markdown(reader: JournalReader) -> Iterator[bytes]:
+    yield f"# {_('My journal')}\n\n".encode()
+    yield f"{_intro(reader)}\n\n".encode()
     zone = reader.zone
+    names = _built_in_names()
 
     def keyed(kind: str, records: Iterator[Record], field: str) -> Iterator[Any]:
         for record in records:
@@ -186,9 +256,12 @@ def export_markdown(reader: JournalReader) -> Iterator[bytes]:
                 yield "\n".join(buffer).encode()
                 buffer = []
             current_day = day
-            buffer += [f"## {moment:%A} {day.day} {moment:%B %Y}", ""]
+            heading = date_words(day, pgettext("date format: a day's heading", "l j F Y"))
+            buffer += [f"## {heading}", ""]
         lines = (
-            _session_lines(record, moment) if kind == "session" else _entry_lines(record, moment)
+            _session_lines(record, moment, names)
+            if kind == "session"
+            else _entry_lines(record, moment)
         )
         buffer += lines
     if buffer:

@@ -7,8 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
 
 from journal.portability.reader import JournalReader
 from journal.portability.summary import build_summary
@@ -33,16 +32,19 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 def summary_html(reader: JournalReader, options: SummaryOptions | None = None) -> str:
-    return render_to_string(
-        "portability/summary_pdf.html",
-        {
-            "summary": build_summary(reader, options),
-            "LANGUAGE_CODE": get_language() or "en",
-            "range": reader.range,
-            "generated_at": timezone.now().astimezone(reader.zone),
-            "SITE_NAME": getattr(settings, "SITE_NAME", "Journal"),
-        },
-    )
+    """The printable summary, written in its own language (`SummaryOptions.language`)."""
+    language = (options or SummaryOptions()).in_language
+    with translation.override(language):
+        return render_to_string(
+            "portability/summary_pdf.html",
+            {
+                "summary": build_summary(reader, options),
+                "LANGUAGE_CODE": language,
+                "range": reader.range,
+                "generated_at": timezone.now().astimezone(reader.zone),
+                "SITE_NAME": getattr(settings, "SITE_NAME", "Journal"),
+            },
+        )
 
 
 def _no_fetching(url: str, *args: object, **kwargs: object) -> dict[str, object]:

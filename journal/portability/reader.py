@@ -136,7 +136,11 @@ class JournalReader:
     # Small tables, read whole.
 
     def profile_record(self) -> Record:
-        return {"time_zone": self.profile.time_zone, "week_start": self.profile.week_start}
+        return {
+            "time_zone": self.profile.time_zone,
+            "week_start": self.profile.week_start,
+            "language": self.profile.language,
+        }
 
     def tags(self) -> Iterator[Record]:
         for tag in Tag.objects.for_user(self.user).order_by("created_at", "id"):

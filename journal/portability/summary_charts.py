@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from journal.core.dates import Week, local_day
+from journal.core.dates import Week, date_words, local_day, long_date
 from journal.portability.summary_figures import (
     MIN_POINT_DAYS,
     Daily,
@@ -92,14 +92,14 @@ class Periods:
 
     @property
     def labels(self) -> list[str]:
-        return [f"{d:%b %Y}" if self.monthly else f"{d.day} {d:%b}" for d in self.starts]
+        return [date_words(d, "M Y" if self.monthly else "j M") for d in self.starts]
 
     @property
     def names(self) -> list[str]:
         """The periods in words, for the overview: "the week of 5 October", "March 2026"."""
         if self.monthly:
-            return [f"{d:%B %Y}" for d in self.starts]
-        return [gettext("the week of %(day)s") % {"day": f"{d:%-d %B %Y}"} for d in self.starts]
+            return [date_words(d, "F Y") for d in self.starts]
+        return [gettext("the week of %(day)s") % {"day": long_date(d)} for d in self.starts]
 
 
 @dataclass(frozen=True)

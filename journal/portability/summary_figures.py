@@ -14,7 +14,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from journal.core.dates import local_day
-from journal.review.figures import MIN_SESSIONS, PracticeEffect, signed
+from journal.core.numbers import decimal_words
+from journal.review.figures import MIN_SESSIONS, PracticeEffect, practice_display_name, signed
 from practices.models import RATING_LABELS, RATINGS, PracticeSession, SessionState
 
 # A chart point, or a trend's end, rests on at least this many days with a value.
@@ -91,21 +92,21 @@ class MeasureTrend:
                 self.days,
             ) % {"count": self.days}
         if self.first is None or self.last is None or self.first.value is None:
-            return gettext("%(mean).1f on average over %(count)s days") % {
-                "mean": self.mean,
+            return gettext("%(mean)s on average over %(count)s days") % {
+                "mean": decimal_words(self.mean),
                 "count": self.days,
             }
         return gettext(
-            "%(first).1f in %(first_when)s (%(first_days)s days), %(last).1f in %(last_when)s "
-            "(%(last_days)s days); %(mean).1f on average over %(count)s days"
+            "%(first)s in %(first_when)s (%(first_days)s days), %(last)s in %(last_when)s "
+            "(%(last_days)s days); %(mean)s on average over %(count)s days"
         ) % {
-            "first": self.first.value,
+            "first": decimal_words(self.first.value),
             "first_when": self.first_label,
             "first_days": self.first.days,
-            "last": self.last.value,
+            "last": decimal_words(self.last.value),
             "last_when": self.last_label,
             "last_days": self.last.days,
-            "mean": self.mean,
+            "mean": decimal_words(self.mean),
             "count": self.days,
         }
 
@@ -160,6 +161,7 @@ class PracticeRow:
 _SESSION_FIELDS = (
     "practice_id",
     "practice__name",
+    "practice__translations",
     "duration_seconds",
     "started_at",
     "ended_at",
@@ -176,7 +178,9 @@ def practice_rows(sessions: QuerySet[PracticeSession]) -> list[PracticeRow]:
     rows = sessions.filter(state=SessionState.FINISHED).order_by("started_at")
     for row in rows.values(*_SESSION_FIELDS):
         practice = row["practice_id"]
-        effect = effects.setdefault(practice, PracticeEffect(practice, row["practice__name"]))
+        effect = effects.get(practice) or effects.setdefault(
+            practice, PracticeEffect(practice, practice_display_name(row))
+        )
         counts[practice] += 1
         seconds[practice] += row["duration_seconds"] or 0
         for rating in RATINGS:

@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from journal.portability.forms import DateRangeForm
-from journal.portability.summary_options import SECTIONS, Candidate, SummaryOptions
+from journal.portability.summary_options import (
+    SECTIONS,
+    Candidate,
+    SummaryOptions,
+    language_choices,
+    summary_language,
+)
 
 
 class SummaryForm(DateRangeForm):
@@ -42,6 +48,12 @@ class SummaryForm(DateRangeForm):
         label=gettext_lazy("Remember my name and date of birth for next time"),
         required=False,
     )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the summary"),
+        help_text=gettext_lazy("The clinician may read another language than you do."),
+        choices=language_choices,
+        required=False,
+    )
     # Set by the form itself: the person has made their choices (an unticked box is a choice).
     chosen = forms.BooleanField(required=False, widget=forms.HiddenInput, initial=True)
 
@@ -52,6 +64,7 @@ class SummaryForm(DateRangeForm):
         assert isinstance(reflections, forms.MultipleChoiceField)
         reflections.choices = [(c.uuid, c.label) for c in candidates]
         self.fields["sections"].initial = list(SECTIONS)
+        self.fields["language"].initial = summary_language()
         self.fields["reflections"].initial = [c.uuid for c in candidates if c.default]
 
     def clean_birth_date(self) -> date | None:
@@ -71,4 +84,5 @@ class SummaryForm(DateRangeForm):
             else frozenset(c.uuid for c in self.candidates if c.default),
             name=(data.get("name") or "").strip(),
             birth_date=data.get("birth_date"),
+            language=summary_language(data.get("language") or ""),
         )

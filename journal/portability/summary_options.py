@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 
 from journal.accounts.profiles import profile_for
+from journal.core.dates import date_words
 from journal.core.vocabulary import ENTRY_KIND_LABELS, EntryKind
 from journal.models import JournalEntry
 from journal.portability.reader import DateRange
@@ -49,9 +51,34 @@ class SummaryOptions:
     reflections: frozenset[str] | None = None
     name: str = ""
     birth_date: date | None = None
+    # The summary's own language (a clinician may read another); "": the active one.
+    language: str = ""
 
     def has(self, section: str) -> bool:
         return section in self.sections
+
+    @property
+    def in_language(self) -> str:
+        """The language to write the summary in."""
+        return summary_language(self.language)
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The app's languages, each in its own name ("Deutsch"), for the summary's choice."""
+    names = [
+        (code, str(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES
+    ]
+    # Capitalised as an item of a list ("Français", not "français").
+    return [(code, name[:1].upper() + name[1:]) for code, name in names]
+
+
+def summary_language(chosen: str = "") -> str:
+    """A language the app offers: the one chosen, else the active one, else the default."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    for code in (chosen, get_language() or "", settings.LANGUAGE_CODE):
+        if code.lower() in offered:
+            return code.lower()
+    return settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -88,6 +115,6 @@ def reflection_candidates(user: User, date_range: DateRange) -> list[Candidate]:
         if len(text) > PREVIEW_CHARS:
             text = text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + "…"
         day = timezone.localtime(occurred_at, zone)
-        label = f"{day:%-d %b %Y} · {ENTRY_KIND_LABELS.get(kind, kind)}: {text or '…'}"
+        label = f"{date_words(day, 'j M Y')} · {ENTRY_KIND_LABELS.get(kind, kind)}: {text or '…'}"
         found.append(Candidate(str(uuid), kind, label, uuid in ticked))
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods, require_POST
 
 from journal.accounts.ratelimit import rate_limited
@@ -41,20 +41,24 @@ def _form(request: AuthedHttpRequest) -> SummaryForm:
 @require_http_methods(["GET", "POST"])
 def summary_page(request: AuthedHttpRequest) -> HttpResponse:
     form = _form(request)
-    summary = None
     if not form.is_bound:
         defaults = frozenset(c.uuid for c in form.candidates if c.default)
         kept = form.initial
         options = SummaryOptions(
             reflections=defaults, name=kept.get("name", ""), birth_date=kept.get("birth_date")
         )
-        summary = build_summary(JournalReader(request.user), options)
+        reader = JournalReader(request.user)
     elif form.is_valid():
+        options = form.options()
         reader = JournalReader(request.user, form.date_range())
-        summary = build_summary(reader, form.options())
-    status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {"form": form, "summary": summary, "nav": "export"}
-    return render(request, "portability/summary.html", context, status=status)
+    else:
+        context = {"form": form, "summary": None, "nav": "export"}
+        return render(request, "portability/summary.html", context, status=400)
+    # The whole page in the summary's language: it is printed for the clinician as it is.
+    with translation.override(options.in_language):
+        summary = build_summary(reader, options)
+        page: dict[str, object] = {"form": form, "summary": summary, "nav": "export"}
+        return render(request, "portability/summary.html", page)
 
 
 @login_required

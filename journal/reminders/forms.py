@@ -18,6 +18,13 @@ from practices.models import Practice
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+class PracticeChoiceField(forms.ModelChoiceField):
+    """Practices by the name shown in the active language."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
 class ReminderForm(forms.ModelForm):
     kind = forms.ChoiceField(
         choices=ReminderKind.choices, widget=forms.RadioSelect, label=_("Remind me of")
@@ -31,7 +38,7 @@ class ReminderForm(forms.ModelForm):
         label=_("On these days"),
         help_text=_("“Your week is ready” comes on the last day of your week."),
     )
-    practice = forms.ModelChoiceField(
+    practice = PracticeChoiceField(
         queryset=Practice.objects.none(),
         required=False,
         label=_("Practice"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
@@ -29,6 +30,15 @@ def person_calendar(user: User) -> tuple[ZoneInfo, int]:
     except ObjectDoesNotExist:
         return ZoneInfo("UTC"), 0
     return profile.zone, profile.week_start
+
+
+def person_language(user: User) -> str:
+    """The language a person's reminders are written in: their own, else the site's."""
+    try:
+        language = user.profile.language
+    except ObjectDoesNotExist:
+        language = ""
+    return language or settings.LANGUAGE_CODE
 
 
 def reminder_rows(user: User, preferences: ReminderPreferences) -> list[ReminderRow]:

@@ -24,7 +24,7 @@ from journal.reminders.models import (
 )
 from journal.reminders.push import ServerKeys, push_send, server_keys
 from journal.reminders.schedule import due_slots
-from journal.reminders.selectors import person_calendar
+from journal.reminders.selectors import person_calendar, person_language
 from journal.reminders.words import words_for
 
 log = logging.getLogger("journal.reminders")
@@ -60,6 +60,12 @@ def _preferences(reminder: Reminder) -> ReminderPreferences | None:
 
 
 def deliver(reminder: Reminder, keys: ServerKeys | None, report: Report) -> None:
+    """Push and email one reminder, written in the person's own language."""
+    with translation.override(person_language(reminder.user)):
+        _deliver(reminder, keys, report)
+
+
+def _deliver(reminder: Reminder, keys: ServerKeys | None, report: Report) -> None:
     user = reminder.user
     words = words_for(reminder)
     preferences = _preferences(reminder)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 THEME_LIGHT = "#2f6b5e"
 THEME_DARK = "#141a1c"
@@ -40,7 +40,7 @@ def manifest() -> dict[str, Any]:
         "name": settings.SITE_NAME,
         "short_name": gettext("Journal"),
         "description": gettext("A private journal for your body, your practices and your week."),
-        "lang": settings.LANGUAGE_CODE,
+        "lang": get_language() or settings.LANGUAGE_CODE,
         "start_url": reverse("today:home"),
         "scope": "/",
         "display": "standalone",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from journal.reminders.models import Reminder, ReminderKind
 
@@ -17,13 +17,20 @@ class Words:
     path: str  # the page the reminder opens, on this server
 
 
+def _in_sentence(name: str) -> str:
+    """A practice's name inside a sentence: lower case, except in German, whose nouns keep
+    their capital."""
+    return name if (get_language() or "").startswith("de") else name.lower()
+
+
 def words_for(reminder: Reminder) -> Words:
     if reminder.kind == ReminderKind.PRACTICE:
         practice = reminder.practice
         if practice is not None and not practice.is_archived:
             return Words(
+                # Translators: practice is a practice's name, e.g. "body scan".
                 title=gettext("A few minutes of %(practice)s, if you like")
-                % {"practice": practice.name.lower()},
+                % {"practice": _in_sentence(practice.display_name)},
                 body=gettext("It is waiting whenever you are ready. Skipping is fine too."),
                 path=reverse("practices:start", kwargs={"slug": practice.slug}),
             )

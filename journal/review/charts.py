@@ -15,6 +15,9 @@ from datetime import date
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from journal.core.dates import weekday_name, weekday_short
+from journal.core.numbers import decimal_words
+
 WIDTH = 420
 LEFT = 30
 RIGHT = 6
@@ -44,7 +47,13 @@ def _column_label(x: float, y: float, text: str, note: str = "") -> SafeString:
 
 
 def _fmt(value: float) -> str:
+    """A number for SVG: coordinates and sizes, never localised."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _words(value: float) -> str:
+    """A value a person reads (titles, labels): "2.5", or "2,5" in German; "3", not "3.0"."""
+    return decimal_words(value) if round(value, 1) % 1 else str(round(value))
 
 
 @dataclass(frozen=True)
@@ -186,7 +195,7 @@ def line_chart(
     parts = _grid(y)
     for index, day in enumerate(days):
         label_x = _x(index, count, LABEL_SPACE)
-        parts.append(_column_label(label_x, height - 24, f"{day:%a} {day.day}"))
+        parts.append(_column_label(label_x, height - 24, f"{weekday_short(day)} {day.day}"))
     ends: dict[int, float] = {}
     marks: list[SafeString] = []  # drawn after every line, so no line crosses a marker
     for number, line in enumerate(series):
@@ -213,7 +222,7 @@ def line_chart(
                 )
         for index, value in enumerate(line.values):
             if value is not None:
-                label = f"{line.name}, {days[index]:%A}: {_fmt(value)}"
+                label = f"{line.name}, {weekday_name(days[index])}: {_words(value)}"
                 marks.append(_marker(line.marker, x(index), y(value), line.css, label))
                 ends[number] = y(value)
     parts.extend(marks)
@@ -265,7 +274,7 @@ def period_chart(
                 parts.append(format_html(polyline, line.css, points, _paint(attributes)))
             elif run:
                 index, value = run[0]
-                label = f"{line.name}, {labels[index]}: {_fmt(value)}"
+                label = f"{line.name}, {labels[index]}: {_words(value)}"
                 mark = _marker(line.marker, _x(index, count), y(value), line.css, label)
                 fill = _paint({"fill": attributes.get("stroke", "")})
                 parts.append(format_html("<g{}>{}</g>", fill, mark))
@@ -284,7 +293,7 @@ class BarRow:
 
 
 def day_columns(days: Sequence[date]) -> tuple[list[str], list[str]]:
-    return [f"{d:%a} {d.day}" for d in days], [f"{d:%A}" for d in days]
+    return [f"{weekday_short(d)} {d.day}" for d in days], [weekday_name(d) for d in days]
 
 
 STRIP = 84  # the height of one measure's strip in `bar_rows`
@@ -337,11 +346,11 @@ def _strip(
                 _fmt(max(bar, 0)),
                 row.name,
                 names[index],
-                _fmt(value),
+                _words(value),
                 row.unit,
                 _fmt(x),
                 _fmt(base - bar - 4),
-                _fmt(value),
+                _words(value),
             )
         )
     return parts

@@ -10,10 +10,11 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 
-from journal.core.dates import Week
+from journal.core.dates import Week, span_words, weekday_name
+from journal.core.numbers import decimal_words
 from journal.core.vocabulary import EntryKind
 from journal.review.insights import Finding
-from practices.models import RATINGS
+from practices.models import RATINGS, Practice
 
 MIN_SESSIONS = 3
 
@@ -50,6 +51,13 @@ def signed(value: float | None) -> str:
     if value < 0:
         return f"−{text}"
     return "0"
+
+
+def practice_display_name(row: dict[str, Any]) -> str:
+    """The practice's name in the active language, from a session row's `practice__name` and
+    `practice__translations` (a person's own practice keeps its own words)."""
+    practice = Practice(name=row["practice__name"], translations=row["practice__translations"])
+    return practice.display_name
 
 
 def session_minutes(row: dict[str, Any]) -> int:
@@ -208,21 +216,15 @@ class RedFlagReport:
 
 def span_label(first: date, last: date) -> str:
     """ "1 to 7 December 2026"; the days of a range, no further than they have happened."""
-    if first == last:
-        return f"{first:%-d %B %Y}"
-    if first.year != last.year:
-        return f"{first:%-d %B %Y} to {last:%-d %B %Y}"
-    if first.month != last.month:
-        return f"{first:%-d %B} to {last:%-d %B %Y}"
-    return f"{first:%-d} to {last:%-d %B %Y}"
+    return span_words(first, last)
 
 
 def weekday_span(first: date, last: date) -> str:
     if first == last:
-        return f"{first:%A}"
+        return weekday_name(first)
     return pgettext("a span of weekdays", "%(first)s–%(last)s") % {
-        "first": f"{first:%A}",
-        "last": f"{last:%A}",
+        "first": weekday_name(first),
+        "last": weekday_name(last),
     }
 
 
@@ -281,17 +283,23 @@ class WeekReview:
         this, last = round(self.pain, 1), round(self.previous_pain, 1)
         if self.in_progress:
             if abs(this - last) < SMALL_PAIN_CHANGE:
-                return gettext("about the same as on the same days last week (%(last).1f)") % {
-                    "last": last
+                return gettext("about the same as on the same days last week (%(last)s)") % {
+                    "last": decimal_words(last)
                 }
             if this < last:
-                return gettext("lower than %(last).1f on the same days last week") % {"last": last}
-            return gettext("higher than %(last).1f on the same days last week") % {"last": last}
+                return gettext("lower than %(last)s on the same days last week") % {
+                    "last": decimal_words(last)
+                }
+            return gettext("higher than %(last)s on the same days last week") % {
+                "last": decimal_words(last)
+            }
         if abs(this - last) < SMALL_PAIN_CHANGE:
-            return gettext("about the same as the week before (%(last).1f)") % {"last": last}
+            return gettext("about the same as the week before (%(last)s)") % {
+                "last": decimal_words(last)
+            }
         if this < last:
-            return gettext("lower than %(last).1f the week before") % {"last": last}
-        return gettext("higher than %(last).1f the week before") % {"last": last}
+            return gettext("lower than %(last)s the week before") % {"last": decimal_words(last)}
+        return gettext("higher than %(last)s the week before") % {"last": decimal_words(last)}
 
     @property
     def is_quiet(self) -> bool:
@@ -312,17 +320,38 @@ class WeekReview:
         return bool(self.unpleasant or self.ease)
 
     @property
-    def too_few_intro(self) -> str:
-        return gettext("Also this week") if self.practices else gettext("This week you practised")
-
-    @property
     def too_few_list(self) -> str:
         """The practices with too few rated sessions, each with its count, comma-separated."""
         return ", ".join(f"{e.name} ({e.rated_sessions_words})" for e in self.too_few)
 
     @property
-    def too_few_pronoun(self) -> str:
-        return gettext("it tends") if len(self.too_few) == 1 else gettext("they tend")
+    def too_few_sentence(self) -> str:
+        """The practices with too few rated sessions to say whether they help, in one sentence."""
+        values = {"practices": self.too_few_list}
+        one = len(self.too_few) == 1
+        if self.practices and one:
+            # Translators: %(practices)s is one practice's name with its count of rated sessions.
+            text = gettext(
+                "Also this week: %(practices)s. That is too few sessions to say how it tends"
+                " to help; a few more will tell."
+            )
+        elif self.practices:
+            # Translators: %(practices)s lists practices, each with its count of rated sessions.
+            text = gettext(
+                "Also this week: %(practices)s. That is too few sessions to say how they tend"
+                " to help; a few more will tell."
+            )
+        elif one:
+            text = gettext(
+                "This week you practised: %(practices)s. That is too few sessions to say how it"
+                " tends to help; a few more will tell."
+            )
+        else:
+            text = gettext(
+                "This week you practised: %(practices)s. That is too few sessions to say how"
+                " they tend to help; a few more will tell."
+            )
+        return text % values
 
     @property
     def findings_from(self) -> date:

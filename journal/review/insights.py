@@ -11,11 +11,14 @@ together, never what caused what.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.utils.translation import gettext, gettext_lazy, ngettext
+
+from journal.core.numbers import decimal_words
+from journal.core.vocabulary import mid_sentence
 
 MIN_DAYS = 3
 MIN_DIFFERENCE = 1.0
@@ -108,7 +111,7 @@ def _felt(emotion: str) -> Test:
     return lambda day: (emotion in day.emotions) if day.checked_in else None
 
 
-def factors(days: Iterable[DayRecord], emotion_labels: dict[str, str]) -> list[Factor]:
+def factors(days: Iterable[DayRecord], emotion_labels: Mapping[str, str]) -> list[Factor]:
     days = list(days)
     result = [
         Factor(
@@ -143,7 +146,7 @@ def factors(days: Iterable[DayRecord], emotion_labels: dict[str, str]) -> list[F
             )
         )
     for emotion in sorted({emotion for day in days for emotion in day.emotions}):
-        label = str(emotion_labels.get(emotion, emotion)).lower()
+        label = mid_sentence(str(emotion_labels.get(emotion, emotion)))
         result.append(
             Factor(
                 f"emotion:{emotion}",
@@ -177,7 +180,7 @@ def _compare(
 def findings(
     days: dict[date, DayRecord],
     *,
-    emotion_labels: dict[str, str] | None = None,
+    emotion_labels: Mapping[str, str] | None = None,
     min_days: int = MIN_DAYS,
     min_difference: float = MIN_DIFFERENCE,
     limit: int = LIMIT,
@@ -201,14 +204,13 @@ def findings(
                     outcome=outcome,
                     lag=lag,
                     text=gettext(
-                        "%(days)s: your %(outcome)s averaged %(with).1f; "
-                        "on other days, %(without).1f."
+                        "%(days)s: your %(outcome)s averaged %(with)s; on other days, %(without)s."
                     )
                     % {
                         "days": phrase,
                         "outcome": OUTCOMES[outcome],
-                        "with": with_mean,
-                        "without": without_mean,
+                        "with": decimal_words(with_mean),
+                        "without": decimal_words(without_mean),
                     },
                     with_mean=with_mean,
                     without_mean=without_mean,

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from journal.core.dates import date_words, weekday_name, weekday_short
 from journal.core.vocabulary import REGION_LABELS, Region
 from journal.entries.bodymap import FIGURES, OUTLINES, VIEW_LABELS, VIEWBOX
 
@@ -146,7 +147,7 @@ def _month_table(
         "",
         '<th scope="col"><abbr title="{}">{}</abbr></th>',
         (
-            (f"{first + timedelta(days=i):%A}", f"{first + timedelta(days=i):%a}"[:2])
+            (weekday_name(first + timedelta(days=i)), weekday_short(first + timedelta(days=i))[:2])
             for i in range(7)
         ),
     )
@@ -166,7 +167,7 @@ def _month_table(
     return format_html(
         '<table class="cal-month"><caption>{}</caption><thead><tr>{}</tr></thead>'
         "<tbody>{}</tbody></table>",
-        f"{month:%B %Y}",
+        date_words(month, "F Y"),
         heads,
         mark_safe("".join(rows)),  # noqa: S308 - built with format_html
     )

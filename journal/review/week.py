@@ -29,6 +29,7 @@ from journal.review.figures import (
     RedFlagReport,
     WeekReview,
     _mean,
+    practice_display_name,
     session_minutes,
     weekday_span,
 )
@@ -155,8 +156,8 @@ def _practice_effects(sessions: list[dict[str, Any]], week: Week) -> list[Practi
     for row in sessions:
         if row["state"] != SessionState.FINISHED:
             continue
-        effect = effects.setdefault(
-            row["practice_id"], PracticeEffect(row["practice_id"], row["practice__name"])
+        effect = effects.get(row["practice_id"]) or effects.setdefault(
+            row["practice_id"], PracticeEffect(row["practice_id"], practice_display_name(row))
         )
         in_week = local_day(row["started_at"], week.zone) in week
         effect.week_sessions += in_week

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
+from journal.core.dates import date_words
+from journal.core.numbers import decimal_words
 from journal.review.charts import BarRow, Series, _fmt, bar_rows, day_columns, line_chart
 from journal.review.map_charts import body_map, calendar_heatmap, heat_class
 
@@ -124,8 +126,10 @@ def trend_chart(weeks: Sequence[WeekTrend]) -> SafeString:
             "week by week; the week under way is outlined and marked so far. The table below "
             "has the numbers."
         ),
-        columns=[f"{w.week.start:%-d %b}" for w in weeks],
-        names=[gettext("week of %(day)s") % {"day": f"{w.week.start:%-d %B}"} for w in weeks],
+        columns=[date_words(w.week.start, "j M") for w in weeks],
+        names=[
+            gettext("week of %(day)s") % {"day": date_words(w.week.start, "j F")} for w in weeks
+        ],
         rows=[
             BarRow(gettext("Pain"), "series-pain", [w.pain for w in weeks], 10),
             BarRow(
@@ -143,9 +147,9 @@ def trend_chart(weeks: Sequence[WeekTrend]) -> SafeString:
 
 
 def _calendar_label(cell: CalendarDay) -> str:
-    day = f"{cell.day:%A %-d %B %Y}"
+    day = date_words(cell.day, "l j F Y")
     if cell.pain is not None:
-        return gettext("%(day)s: pain %(pain).1f") % {"day": day, "pain": cell.pain}
+        return gettext("%(day)s: pain %(pain)s") % {"day": day, "pain": decimal_words(cell.pain)}
     if cell.logged:
         return gettext("%(day)s: logged, no pain rating") % {"day": day}
     return gettext("%(day)s: nothing logged") % {"day": day}

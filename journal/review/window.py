@@ -44,6 +44,7 @@ SESSION_FIELDS = (
     "duration_seconds",
     "practice_id",
     "practice__name",
+    "practice__translations",
     *(f"{when}_{rating}" for when in ("before", "after") for rating in RATINGS),
 )
 

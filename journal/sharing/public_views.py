@@ -13,12 +13,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journal.accounts.profiles import profile_for
 from journal.accounts.security_log import client_ip
+from journal.core.dates import long_date
 from journal.models import ShareLink
 from journal.portability import pdf_format
 from journal.portability.reader import JournalReader
@@ -91,7 +92,7 @@ def _checked(request: HttpRequest, share_token: str) -> ShareLink | HttpResponse
             410,
             gettext("This link has expired"),
             gettext("It ended on %(day)s. The person who shared it can make a new one.")
-            % {"day": f"{ended:%-d %B %Y}"},
+            % {"day": long_date(ended)},
         )
     return link
 
@@ -151,8 +152,9 @@ def open_link(request: HttpRequest, share_token: str) -> HttpResponse:
         return redirect(request.path)
     options = share_options(link)
     reader = JournalReader(link.user, options.date_range)
-    # The owner's days and times, whoever opens it (a signed-in viewer has their own zone).
-    with timezone.override(reader.zone):
+    # The owner's days and times, whoever opens it (a signed-in viewer has their own zone),
+    # in the language chosen when the link was made.
+    with timezone.override(reader.zone), translation.override(options.in_language):
         summary = build_summary(reader, options)
         share_view_record(link=link)
         context = {"summary": summary, "link": link, "pdf_url": f"{request.path}pdf/"}

@@ -56,6 +56,7 @@ def share_create(
         reflections=sorted(reflections),
         name=options.name,
         birth_date=options.birth_date,
+        language=options.language,
         passcode_hash=make_password(passcode) if passcode else "",
         created_at=now,
         expires_at=now + timedelta(days=days),
@@ -85,6 +86,7 @@ def share_options(link: ShareLink) -> SummaryOptions:
         reflections=frozenset(link.reflections),
         name=link.name,
         birth_date=link.birth_date,
+        language=link.language,
     )
 
 

@@ -14,12 +14,14 @@ from django.template.defaultfilters import floatformat
 from django.utils import dateformat
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from journal.core.links import Links
 from journal.core.vocabulary import (
     EMOTION_LABELS,
     ENTRY_KIND_LABELS,
     SLEEP_QUALITY_LABELS,
+    mid_sentence,
 )
 from journal.entries.presenters import feel_word, sensation_text
 from journal.models import JournalEntry
@@ -55,15 +57,19 @@ def entry_card(entry: JournalEntry, local: datetime, links: Links) -> dict[str, 
     title = str(ENTRY_KIND_LABELS.get(entry.kind, entry.kind))
     facts = []
     if entry.pain is not None:
-        facts.append(f"Pain {entry.pain}/10")
+        facts.append(_("Pain %(value)s/10") % {"value": entry.pain})
     if entry.tension is not None:
-        facts.append(f"Tension {entry.tension}/10")
+        facts.append(_("Tension %(value)s/10") % {"value": entry.tension})
     if entry.stress is not None:
-        facts.append(f"Stress {entry.stress}/10")
+        facts.append(_("Stress %(value)s/10") % {"value": entry.stress})
     if entry.sleep_hours is not None:
-        slept = f"Slept {floatformat(entry.sleep_hours, '-1')} h"
+        hours = floatformat(entry.sleep_hours, "-1")
         if entry.sleep_quality:
-            slept += f" ({str(SLEEP_QUALITY_LABELS.get(entry.sleep_quality, '')).lower()})"
+            quality = mid_sentence(SLEEP_QUALITY_LABELS.get(entry.sleep_quality, ""))
+            # Translators: hours of sleep and how it was, e.g. "Slept 7.5 h (good)".
+            slept = _("Slept %(hours)s h (%(quality)s)") % {"hours": hours, "quality": quality}
+        else:
+            slept = _("Slept %(hours)s h") % {"hours": hours}
         facts.append(slept)
     strength = ""
     if entry.belief_strength_before is not None:
@@ -81,12 +87,12 @@ def entry_card(entry: JournalEntry, local: datetime, links: Links) -> dict[str, 
         "kind": entry.kind,
         "anchor": str(entry.uuid),
         "title": title,
-        "title_lower": title.lower(),
+        "title_lower": mid_sentence(title),
         "url": links("entries:detail", "entry_uuid", entry.uuid),
         "edit_url": links("entries:edit", "entry_uuid", entry.uuid),
         "is_draft": entry.is_draft,
         "red_flag": bool(entry.red_flags),
-        "after_practice": session.practice.name.lower() if session is not None else "",
+        "after_practice": mid_sentence(session.practice.display_name) if session else "",
         "facts": facts,
         "belief": Truncator(entry.belief).chars(TEXT_CHARS) if entry.belief else "",
         "strength": strength,
@@ -102,15 +108,18 @@ def entry_card(entry: JournalEntry, local: datetime, links: Links) -> dict[str, 
 def session_card(session: PracticeSession, local: datetime, links: Links) -> dict[str, Any]:
     facts = []
     if session.before_pain is not None and session.after_pain is not None:
-        facts.append(f"Pain {session.before_pain} → {session.after_pain}")
+        change = {"before": session.before_pain, "after": session.after_pain}
+        facts.append(_("Pain %(before)s → %(after)s") % change)
         if session.before_tension is not None and session.after_tension is not None:
-            facts.append(f"Tension {session.before_tension} → {session.after_tension}")
+            change = {"before": session.before_tension, "after": session.after_tension}
+            facts.append(_("Tension %(before)s → %(after)s") % change)
         if session.before_safety is not None and session.after_safety is not None:
-            facts.append(f"Calm {session.before_safety} → {session.after_safety}")
+            change = {"before": session.before_safety, "after": session.after_safety}
+            facts.append(_("Calm %(before)s → %(after)s") % change)
     return {
         "is_entry": False,
         "anchor": str(session.uuid),
-        "title": session.practice.name,
+        "title": session.practice.display_name,
         "url": links("practices:session_detail", "session_uuid", session.uuid),
         "state": STATE_LABELS.get(session.state, session.state),
         "minutes": session.minutes,

@@ -6,30 +6,31 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
 
 from journal.core.vocabulary import Emotion, EntryKind, Region
 from journal.models import Tag
 
-KIND_FILTERS = [("", "Everything"), *EntryKind.choices, ("session", "Practice sessions")]
+KIND_FILTERS = [("", _("Everything")), *EntryKind.choices, ("session", _("Practice sessions"))]
 
 
 class TimelineFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=KIND_FILTERS, required=False, label="Kind")
-    practice = forms.ChoiceField(choices=[], required=False, label="Practice")
-    tag = forms.ChoiceField(choices=[], required=False, label="Tag")
+    kind = forms.ChoiceField(choices=KIND_FILTERS, required=False, label=_("Kind"))
+    practice = forms.ChoiceField(choices=[], required=False, label=_("Practice"))
+    tag = forms.ChoiceField(choices=[], required=False, label=_("Tag"))
     emotion = forms.ChoiceField(
-        choices=[("", "Any emotion"), *Emotion.choices], required=False, label="Emotion"
+        choices=[("", _("Any emotion")), *Emotion.choices], required=False, label=_("Emotion")
     )
     region = forms.ChoiceField(
-        choices=[("", "Anywhere"), *Region.choices], required=False, label="Body region"
+        choices=[("", _("Anywhere")), *Region.choices], required=False, label=_("Body region")
     )
     start = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     end = forms.DateField(
-        required=False, label="Until", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("Until"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    q = forms.CharField(max_length=100, required=False, label="Search the text")
+    q = forms.CharField(max_length=100, required=False, label=_("Search the text"))
     # Where the previous page ended: the last item's time, and "e-<uuid>" or "s-<uuid>"
     # for that item, so items sharing the same minute are neither skipped nor repeated.
     before = forms.DateTimeField(required=False, widget=forms.HiddenInput)
@@ -41,12 +42,18 @@ class TimelineFilterForm(forms.Form):
         from practices.models import Practice
 
         super().__init__(*args, **kwargs)
-        practices = Practice.objects.for_user(user).order_by("name").values_list("uuid", "name")
-        cast(forms.ChoiceField, self.fields["practice"]).choices = [("", "Any practice")] + [
-            (str(u), n) for u, n in practices
+        rows = Practice.objects.for_user(user).values_list("uuid", "name", "translations")
+        # Built-in practices by their name in the active language; a person's own as written.
+        practices = sorted(
+            (str(u), Practice(name=n, translations=t).display_name) for u, n, t in rows
+        )
+        practices.sort(key=lambda choice: choice[1].casefold())
+        cast(forms.ChoiceField, self.fields["practice"]).choices = [
+            ("", _("Any practice")),
+            *practices,
         ]
         tags = Tag.objects.for_user(user).values_list("uuid", "name")
-        cast(forms.ChoiceField, self.fields["tag"]).choices = [("", "Any tag")] + [
+        cast(forms.ChoiceField, self.fields["tag"]).choices = [("", _("Any tag"))] + [
             (str(u), n) for u, n in tags
         ]
 
@@ -54,7 +61,7 @@ class TimelineFilterForm(forms.Form):
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
-            self.add_error("end", "Choose a day on or after the first day.")
+            self.add_error("end", _("Choose a day on or after the first day."))
         return data
 
     @property

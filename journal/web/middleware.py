@@ -23,6 +23,7 @@ from journal.accounts.session_keys import (
     LOGIN_AT,
     stamp_clocks,
 )
+from journal.web.i18n import CATALOG_PREFIX
 
 # Features the app never uses, refused for every page (and anything a page might embed).
 # Screen wake lock and speaker selection stay allowed: the practice timer may use them.
@@ -52,8 +53,10 @@ class PrivateCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if request.path.startswith(("/static/", CATALOG_PREFIX)):
+            return response  # the app's own files and words, the same for everyone
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not request.path.startswith("/static/"):
+        if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response

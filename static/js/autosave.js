@@ -49,7 +49,7 @@
           dirty = true;
           var current = document.getElementById("autosave-status");
           if (current) {
-            current.textContent = "Not saved yet: the connection dropped. Keep writing; we will try again.";
+            current.textContent = gettext("Not saved yet: the connection dropped. Keep writing; we will try again.");
           }
           timer = window.setTimeout(save, DELAY * 5);
         })
@@ -73,7 +73,7 @@
       dirty = true;
       var current = document.getElementById("autosave-status");
       if (current) {
-        current.textContent = "Not saved yet. Keep this page open and try again in a moment.";
+        current.textContent = gettext("Not saved yet. Keep this page open and try again in a moment.");
       }
     });
 

@@ -5,10 +5,6 @@
   "use strict";
 
   var TOAST_MS = 6000;
-  var gettext = window.gettext || function (s) { return s; };
-  var interpolate = window.interpolate || function (fmt, obj) {
-    return fmt.replace(/%\((\w+)\)s/g, function (_, k) { return obj[k]; });
-  };
 
   function deleteInput(row) {
     return row.querySelector('input[name$="-DELETE"]');

@@ -3,7 +3,6 @@
 (function () {
   "use strict";
 
-  var gettext = window.gettext || function (s) { return s; };
 
   function setupRedFlags(box) {
     var notice = box.querySelector("#red-flag-now");

@@ -64,6 +64,12 @@
     return String(tag || "").toLowerCase().split(/[-_]/)[0];
   }
 
+  function sameTag(a, b) {
+    return String(a || "").toLowerCase().replace("_", "-") === String(b || "").toLowerCase().replace("_", "-");
+  }
+
+  // The chosen voice if it speaks the page's language; otherwise a voice for the
+  // page's full tag ("pt-BR"), then one for its base language ("pt").
   function chooseVoice() {
     voice = null;
     if (!synth) {
@@ -71,17 +77,20 @@
     }
     var voices = synth.getVoices() || [];
     var wanted = languageOf(settings.lang);
-    voices.forEach(function (candidate) {
-      if (!voice && settings.voice && (candidate.voiceURI === settings.voice || candidate.name === settings.voice)) {
-        voice = candidate;
-      }
-    });
-    if (!voice) {
-      voices.forEach(function (candidate) {
-        if (!voice && languageOf(candidate.lang) === wanted) {
-          voice = candidate;
-        }
-      });
+    var tests = [
+      function (candidate) {
+        return settings.voice && (candidate.voiceURI === settings.voice || candidate.name === settings.voice) &&
+          languageOf(candidate.lang) === wanted;
+      },
+      function (candidate) {
+        return sameTag(candidate.lang, settings.lang);
+      },
+      function (candidate) {
+        return languageOf(candidate.lang) === wanted;
+      },
+    ];
+    for (var i = 0; i < tests.length && !voice; i += 1) {
+      voice = voices.filter(tests[i])[0] || null;
     }
   }
 
@@ -104,7 +113,7 @@
       return false;
     }
     var utterance = new window.SpeechSynthesisUtterance(text);
-    utterance.lang = voice ? voice.lang : settings.lang;
+    utterance.lang = settings.lang;
     utterance.rate = settings.rate;
     if (voice) {
       utterance.voice = voice;

@@ -25,7 +25,7 @@
   function deviceName() {
     var ua = navigator.userAgent;
     var browser = /Edg\//.test(ua) ? "Edge" : /Firefox\//.test(ua) ? "Firefox"
-      : /Chrom(e|ium)\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
+      : /Chrom(e|ium)\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : gettext("Browser");
     var system = /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS"
       : /Mac OS X/.test(ua) ? "macOS" : /Windows/.test(ua) ? "Windows"
       : /Linux/.test(ua) ? "Linux" : "";

@@ -109,6 +109,8 @@
           keepScreenOn(false);
         }
         render();
+        // How many of the server's answers the page has taken in: the page counts from the last.
+        root.setAttribute("data-timer-synced", String(Number(root.getAttribute("data-timer-synced") || 0) + 1));
       })
       .catch(function () {
         showNote(words.offline);

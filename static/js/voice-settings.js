@@ -11,8 +11,18 @@
   var none = document.querySelector("[data-voice-none]");
   var tryBox = document.querySelector("[data-voice-try]");
   var tryButton = document.querySelector("[data-voice-try-button]");
-  var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var tag = (document.documentElement.lang || "en").toLowerCase().replace("_", "-");
+  var lang = tag.split("-")[0];
   var saved = select.value;
+
+  // Voices of the page's full language tag first, then of its base language, then the rest.
+  function rank(voice) {
+    var voiceTag = String(voice.lang || "").toLowerCase().replace("_", "-");
+    if (voiceTag === tag) {
+      return 0;
+    }
+    return voiceTag.split("-")[0] === lang ? 1 : 2;
+  }
 
   function fill() {
     var voices = sound.voices().slice();
@@ -23,9 +33,7 @@
     none.hidden = true;
     tryBox.hidden = false;
     voices.sort(function (a, b) {
-      var aHere = a.lang.toLowerCase().indexOf(lang) === 0 ? 0 : 1;
-      var bHere = b.lang.toLowerCase().indexOf(lang) === 0 ? 0 : 1;
-      return aHere - bHere || a.name.localeCompare(b.name);
+      return rank(a) - rank(b) || a.name.localeCompare(b.name);
     });
     Array.prototype.slice.call(select.options, 1).forEach(function (option) {
       option.remove();

@@ -5,6 +5,11 @@
 (function () {
   "use strict";
 
+  // Django's JavaScript catalogue (base.html); the English words where it is missing.
+  var gettext = typeof window.gettext === "function" ? window.gettext : function (text) {
+    return text;
+  };
+
   function timeUp() {
     if (window.PracticeSound) {
       window.PracticeSound.unlock();
@@ -37,7 +42,7 @@
     function stop(text) {
       window.clearInterval(tick);
       tick = null;
-      toggle.textContent = left > 0 ? "Resume the timer" : "Start again";
+      toggle.textContent = left > 0 ? gettext("Resume the timer") : gettext("Start again");
       minutes.disabled = false;
       if (text) {
         status.textContent = text;
@@ -49,7 +54,7 @@
       show();
       if (left <= 0) {
         left = 0;
-        stop("Time is up. Finish your sentence, or keep going if you want to.");
+        stop(gettext("Time is up. Finish your sentence, or keep going if you want to."));
         root.classList.add("is-done");
         timeUp();
       }
@@ -64,7 +69,7 @@
 
     toggle.addEventListener("click", function () {
       if (tick) {
-        stop("Paused. Take all the time you need.");
+        stop(gettext("Paused. Take all the time you need."));
         return;
       }
       if (left <= 0) {
@@ -74,8 +79,8 @@
       endsAt = Date.now() + left * 1000;
       tick = window.setInterval(step, 1000);
       minutes.disabled = true;
-      toggle.textContent = "Pause the timer";
-      status.textContent = "Writing time has started. Keep the pen moving.";
+      toggle.textContent = gettext("Pause the timer");
+      status.textContent = gettext("Writing time has started. Keep the pen moving.");
     });
 
     show();

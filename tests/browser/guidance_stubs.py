@@ -10,6 +10,7 @@ keeps and the one the page shows agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -101,7 +102,18 @@ def sound_log(page: Page) -> dict[str, Any]:
 TIMER_CALL = re.compile(r"/timer/$")
 
 
-def press(page: Page, name: str) -> None:
-    """Press a timer button and wait for the server's answer, which the page counts from."""
+SYNCED = "Number(document.querySelector('[data-timer]').getAttribute('data-timer-synced') || 0)"
+
+
+def synced_after(page: Page, act: Callable[[], None]) -> None:
+    """Do `act` (a press on a timer button), then wait until the page has taken in the
+    server's answer: it counts from that moment, so a clock advanced earlier would skew it."""
+    before = page.evaluate(SYNCED)
     with page.expect_response(TIMER_CALL):
-        page.get_by_role("button", name=name).click()
+        act()
+    page.wait_for_function(f"{SYNCED} > {before}")
+
+
+def press(page: Page, name: str) -> None:
+    """Press a timer button and wait for the page to take in the server's answer."""
+    synced_after(page, page.get_by_role("button", name=name).click)

@@ -13,11 +13,11 @@ from tests.browser.a11y import serious_violations
 from tests.browser.conftest import log_in, screenshot
 from tests.browser.guidance_stubs import (
     RECORDING_STUBS,
-    TIMER_CALL,
     advance,
     install_server_clock,
     press,
     sound_log,
+    synced_after,
 )
 from tests.factories import PASSWORD, PracticeSessionFactory, UserFactory
 
@@ -149,9 +149,8 @@ def tab_to(page: Page, name: str, limit: int = 40) -> None:
 
 
 def keys(page: Page, key: str) -> None:
-    """Press a key on a timer button and wait for the server's answer."""
-    with page.expect_response(TIMER_CALL):
-        page.keyboard.press(key)
+    """Press a key on a timer button and wait for the page to take in the server's answer."""
+    synced_after(page, lambda: page.keyboard.press(key))
 
 
 def test_the_timer_works_with_the_keyboard_alone(page: Page, maya: User, monkeypatch):

@@ -63,6 +63,9 @@ PUBLIC = {
     "practices:catalog",
     "practices:detail",
     "web:healthz",
+    # The app's words for its scripts, and the language switch of public pages.
+    "web:javascript-catalog",
+    "set_language",
     # The log-in's second step and log-in with a passkey (journal/factors/).
     "factors:verify",
     "factors:passkey_options",
@@ -177,6 +180,7 @@ FILLERS: dict[str, tuple[Callable[[Cast], str], bool]] = {
     "share_token": (lambda cast: _share(cast)[1], False),
     "job_uuid": (_uuid_of(_import_job), True),
     "slug": (lambda cast: "body-scan", False),
+    "language": (lambda cast: "de", False),
     "year": (lambda cast: str(date.today().isocalendar().year), False),
     "week": (lambda cast: str(date.today().isocalendar().week), False),
     "day": (lambda cast: date.today().isoformat(), False),

@@ -123,7 +123,7 @@ def test_the_json_export_holds_every_row_of_the_person(journals, alice):
     doc = document(alice)
     assert doc["format"] == "soma-journal"
     assert doc["version"] == 1
-    assert doc["profile"] == {"time_zone": "Europe/London", "week_start": 0}
+    assert doc["profile"] == {"time_zone": "Europe/London", "week_start": 0, "language": ""}
     assert len(doc["entries"]) == JournalEntry.objects.filter(user=alice).count() == 25
     assert len(doc["sessions"]) == PracticeSession.objects.filter(user=alice).count() == 12
     sensations = [s for r in doc["entries"] + doc["sessions"] for s in r["sensations"]]
@@ -277,6 +277,8 @@ NOT_EXPORTED = {"id", "user", "entry", "session", "practice", "submit_token", "s
 NOT_EXPORTED |= {"version"}
 # A practice's spoken script is the catalog's (own practices are spoken from their steps).
 NOT_EXPORTED |= {"guidance"}
+# Its words in other languages are the catalog's too (practices/catalog_i18n/).
+NOT_EXPORTED |= {"translations"}
 CARRIED_AS = {
     "red_flag_bladder_bowel": "red_flags",
     "red_flag_leg_weakness": "red_flags",

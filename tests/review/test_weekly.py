@@ -160,9 +160,11 @@ def test_what_helped_ranks_by_median_pain_change_over_12_weeks(alice: User) -> N
     assert somatic.cells == [
         ("Pain", "−2"), ("Tension", "−1"), ("Safety", "+3"), ("Connection", "0")
     ]  # fmt: skip
-    assert review.too_few_intro == "Also this week"
     assert review.too_few_list == "Gentle yoga (1 session with ratings in 12 weeks)"
-    assert review.too_few_pronoun == "it tends"
+    assert review.too_few_sentence == (
+        "Also this week: Gentle yoga (1 session with ratings in 12 weeks). That is too few"
+        " sessions to say how it tends to help; a few more will tell."
+    )
 
 
 def test_signed_changes_read_naturally() -> None:

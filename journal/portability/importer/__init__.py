@@ -12,6 +12,7 @@ import io
 
 from django.contrib.auth.models import User
 from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
 
 from journal.portability.importer.parsing import ImportFileError, human_size
 from journal.portability.importer.running import import_run
@@ -23,8 +24,8 @@ __all__ = ["ImportFileError", "ImportSummary", "human_size", "journal_import", "
 def too_large(size: int, max_bytes: int) -> ImportFileError:
     return ImportFileError(
         [
-            f"The file is {human_size(size)}; the largest file this server accepts "
-            f"is {human_size(max_bytes)}."
+            _("The file is %(size)s; the largest file this server accepts is %(limit)s.")
+            % {"size": human_size(size), "limit": human_size(max_bytes)}
         ]
     )
 
@@ -39,5 +40,8 @@ def journal_import(*, user: User, data: bytes, max_bytes: int) -> ImportSummary:
     except DatabaseError as error:
         # Something the checks did not foresee; the transaction took everything back.
         raise ImportFileError(
-            [f"The file could not be saved, and nothing was changed ({type(error).__name__})."]
+            [
+                _("The file could not be saved, and nothing was changed (%(error)s).")
+                % {"error": type(error).__name__}
+            ]
         ) from None

@@ -11,7 +11,9 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from journal.core.vocabulary import EntryKind
 from journal.portability.importer.messages import describe
@@ -33,16 +35,22 @@ def moment(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{shown} is not a date and time like 2025-03-04T08:15:00+01:00") from None
+        raise ValueError(
+            _("%(value)s is not a date and time like 2025-03-04T08:15:00+01:00") % {"value": shown}
+        ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise ValueError(f"{shown} has no time zone offset (like +01:00 or Z)")
+        raise ValueError(
+            _("%(value)s has no time zone offset (like +01:00 or Z)") % {"value": shown}
+        )
     try:
         utc = parsed.astimezone(UTC)
     except OverflowError:
-        raise ValueError(f"{shown} is outside the dates this app can store") from None
+        raise ValueError(
+            _("%(value)s is outside the dates this app can store") % {"value": shown}
+        ) from None
     # The schema's date-time allows any year; the database and the pages do not.
     if not 1900 <= utc.year <= 2200:
-        raise ValueError(f"{shown} is outside the years 1900 to 2200")
+        raise ValueError(_("%(value)s is outside the years 1900 to 2200") % {"value": shown})
     return utc
 
 
@@ -160,9 +168,12 @@ def _entry(record: dict[str, Any]) -> dict[str, Any]:
 def convert_profile(profile: dict[str, Any] | None) -> dict[str, Any] | None:
     if profile is None:
         return None
+    language = profile.get("language", "")
+    offered = {code for code, _name in settings.LANGUAGES}
     return {
         "time_zone": profile.get("time_zone", "UTC"),
         "week_start": int(profile.get("week_start", 0)),
+        "language": language if language in offered else "",
     }
 
 

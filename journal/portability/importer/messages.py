@@ -11,25 +11,32 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from jsonschema import ValidationError
 
 MAX_ERRORS = 50
 
 Path = tuple[str | int, ...]
 
+# What a JSON value should be, as it ends "should be ..., not ...".
 _NOUNS = {
-    "object": "an object",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
+    "object": gettext_lazy("an object"),
+    "array": gettext_lazy("a list"),
+    "string": gettext_lazy("text"),
+    "integer": gettext_lazy("a whole number"),
+    "number": gettext_lazy("a number"),
+    "boolean": gettext_lazy("true or false"),
 }
-_FORMAT_NOUNS = {"uuid": "a UUID", "date-time": "a date and time as text"}
+_FORMAT_NOUNS = {
+    "uuid": gettext_lazy("a UUID"),
+    "date-time": gettext_lazy("a date and time as text"),
+}
 _PATTERN_WORDS = {
-    "^[^\\u0000]*$": "contains a NUL character",
-    "\\S": "should not be empty",
-    "^[-a-zA-Z0-9_]+$": "{value} may hold only letters, digits, - and _",
+    "^[^\\u0000]*$": gettext_lazy("contains a NUL character"),
+    "\\S": gettext_lazy("should not be empty"),
+    # Translators: %(value)s is the value as found in the file.
+    "^[-a-zA-Z0-9_]+$": gettext_lazy("%(value)s may hold only letters, digits, - and _"),
 }
 
 
@@ -43,9 +50,9 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "an object"
+        return str(_NOUNS["object"])
     if isinstance(value, list):
-        return "a list"
+        return str(_NOUNS["array"])
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
         return json.dumps(shown, ensure_ascii=False)
@@ -82,7 +89,7 @@ class Problems:
             for path, rank, message in explain(error):
                 if path not in best or rank < best[path][0]:
                     best[path] = (rank, message)
-        for path, (_, message) in best.items():
+        for path, (_rank, message) in best.items():
             self.add(prefix + path, message)
         return len(best)
 
@@ -94,13 +101,44 @@ def _is_number(value: Any) -> bool:
 def _noun(error: ValidationError) -> str:
     form = error.schema.get("format") if isinstance(error.schema, dict) else None
     if form in _FORMAT_NOUNS:
-        return _FORMAT_NOUNS[form]
-    names = [name for name in _types(error.validator_value) if name != "null"]
-    return " or ".join(_NOUNS.get(name, name) for name in names)
+        return str(_FORMAT_NOUNS[form])
+    names = [
+        str(_NOUNS.get(name, name)) for name in _types(error.validator_value) if name != "null"
+    ]
+    if len(names) == 2:
+        return _("%(first)s or %(second)s") % {"first": names[0], "second": names[1]}
+    return ", ".join(names)
 
 
 def _types(limit: str | list[str]) -> list[str]:
     return [limit] if isinstance(limit, str) else list(limit)
+
+
+def _limit_words(keyword: str, shown: str, value: Any, limit: Any) -> str | None:
+    """The words for a value outside a limit of the schema; None for another keyword."""
+    values = {"value": shown, "limit": limit}
+    if keyword == "maximum":
+        return _("%(value)s is above %(limit)s") % values
+    if keyword == "minimum":
+        return _("%(value)s is below %(limit)s") % values
+    if keyword == "enum":
+        choices = ", ".join(map(str, limit))
+        return _("%(value)s is not one of %(choices)s") % {"value": shown, "choices": choices}
+    if keyword == "minLength":
+        return _("should not be empty")
+    if keyword == "maxLength":
+        return _("is %(length)s characters long; at most %(limit)s fit") % {
+            "length": len(value),
+            "limit": limit,
+        }
+    if keyword == "pattern" and limit in _PATTERN_WORDS:
+        return str(_PATTERN_WORDS[limit]) % {"value": shown}
+    if keyword == "format":
+        kind = str(_FORMAT_NOUNS.get(limit, limit))
+        return _("%(value)s is not %(kind)s") % {"value": shown, "kind": kind}
+    if keyword == "uniqueItems":
+        return _("lists the same value more than once")
+    return None
 
 
 def explain(error: ValidationError) -> Iterator[tuple[Path, int, str]]:
@@ -108,36 +146,25 @@ def explain(error: ValidationError) -> Iterator[tuple[Path, int, str]]:
     path: Path = tuple(error.absolute_path)
     keyword, value, limit = error.validator, error.instance, error.validator_value
     shown = describe(value)
-    if keyword == "required":
+    words = _limit_words(str(keyword), shown, value, limit)
+    if words is not None:
+        yield path, 1, words
+    elif keyword == "required":
         for name in limit:
             if name not in value:
-                yield (*path, name), 0, "is missing"
+                yield (*path, name), 0, _("is missing")
     elif keyword == "type":
         if _is_number(value) and "integer" in limit:
-            yield path, 2, f"{shown} is not a whole number"
+            yield path, 2, _("%(value)s is not a whole number") % {"value": shown}
         else:
-            yield path, 0, f"should be {_noun(error)}, not {shown}"
-    elif keyword == "maximum":
-        yield path, 1, f"{shown} is above {limit}"
-    elif keyword == "minimum":
-        yield path, 1, f"{shown} is below {limit}"
-    elif keyword == "enum":
-        yield path, 1, f"{shown} is not one of {', '.join(map(str, limit))}"
-    elif keyword == "minLength":
-        yield path, 1, "should not be empty"
-    elif keyword == "maxLength":
-        yield path, 1, f"is {len(value)} characters long; at most {limit} fit"
-    elif keyword == "pattern" and limit in _PATTERN_WORDS:
-        yield path, 1, _PATTERN_WORDS[limit].format(value=shown)
-    elif keyword == "format":
-        yield path, 1, f"{shown} is not {_FORMAT_NOUNS.get(limit, limit)}"
-    elif keyword == "uniqueItems":
-        yield path, 1, "lists the same value more than once"
+            words = _("should be %(kind)s, not %(value)s") % {"kind": _noun(error), "value": shown}
+            yield path, 0, words
     elif keyword == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
+        known = ", ".join(error.schema.get("properties", {}))
         for extra in value:
-            if extra not in known:
-                yield path, 1, f"{describe(extra)} is not one of {', '.join(known)}"
+            if extra not in error.schema.get("properties", {}):
+                words = _("%(value)s is not one of %(choices)s")
+                yield path, 1, words % {"value": describe(extra), "choices": known}
     elif keyword == "oneOf":
         yield from _explain_one_of(error, path)
     else:
@@ -148,15 +175,32 @@ def _explain_one_of(error: ValidationError, path: Path) -> Iterator[tuple[Path, 
     """A session's practice: by slug or by UUID, so say which part of the chosen way fails."""
     value = error.instance
     if not isinstance(value, dict):
-        yield path, 0, f"should be an object, not {describe(value)}"
+        yield (
+            path,
+            0,
+            _("should be %(kind)s, not %(value)s")
+            % {
+                "kind": _NOUNS["object"],
+                "value": describe(value),
+            },
+        )
         return
     choices: Sequence[dict[str, Any]] = error.validator_value
     chosen = [
         i for i, choice in enumerate(choices) if set(choice.get("required", ())) <= set(value)
     ]
     if len(chosen) != 1:
-        keys = " or a ".join(name for choice in choices for name in choice.get("required", ()))
-        yield path, 0, f"should have either a {keys}"
+        keys = [name for choice in choices for name in choice.get("required", ())]
+        # Translators: the two keys are JSON names, such as "slug" and "uuid".
+        yield (
+            path,
+            0,
+            _("should have either a %(first)s or a %(second)s")
+            % {
+                "first": keys[0],
+                "second": keys[-1],
+            },
+        )
         return
     for sub in error.context or ():
         if sub.relative_schema_path[0] == chosen[0]:

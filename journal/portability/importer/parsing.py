@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-NESTED_TOO_DEEPLY = "The file is nested too deeply to be a journal export."
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+NESTED_TOO_DEEPLY = gettext_lazy("The file is nested too deeply to be a journal export.")
 
 
 class ImportFileError(Exception):
@@ -14,6 +18,9 @@ class ImportFileError(Exception):
 
 
 def human_size(n: int) -> str:
+    """ "2.5 MB" ("2,5 MB" in German), "12 KB"."""
     if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
-    return f"{max(1, round(n / 1024))} KB"
+        megabytes = round(n / (1024 * 1024), 1)
+        shown = formats.number_format(megabytes, 0 if megabytes % 1 == 0 else 1)
+        return _("%(size)s MB") % {"size": shown}
+    return _("%(size)s KB") % {"size": max(1, round(n / 1024))}

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.utils.translation import gettext as _
+
 from journal.core.timezones import time_zone_names
 from journal.portability.importer.conversion import MOMENTS, moment, practice_slug
 from journal.portability.importer.existing import Existing
@@ -49,7 +51,10 @@ class ReferenceChecks:
             return
         first = self.seen[kind].get(value)
         if first is not None:
-            self.problems.add((*path, "uuid"), f"{value} is also used by {first}")
+            self.problems.add(
+                (*path, "uuid"),
+                _("%(value)s is also used by %(first)s") % {"value": value, "first": first},
+            )
         else:
             self.seen[kind][value] = place(path)
 
@@ -68,7 +73,8 @@ class ReferenceChecks:
         zone = profile["time_zone"]
         if isinstance(zone, str) and zone not in time_zone_names():
             self.problems.add(
-                ("profile", "time_zone"), f"{describe(zone)} is not a time zone we know"
+                ("profile", "time_zone"),
+                _("%(value)s is not a time zone we know") % {"value": describe(zone)},
             )
 
     def tag(self, record: dict[str, Any], path: Path) -> None:
@@ -79,7 +85,9 @@ class ReferenceChecks:
             first = self.tag_names.get(key)
             if first is not None:
                 self.problems.add(
-                    (*path, "name"), f"{describe(name.strip())} is also the name of {first}"
+                    (*path, "name"),
+                    _("%(value)s is also the name of %(first)s")
+                    % {"value": describe(name.strip()), "first": first},
                 )
             self.tag_names[key] = place(path)
         self._moments(record, "tag", path)
@@ -95,7 +103,9 @@ class ReferenceChecks:
                     continue
                 if key in seen:
                     self.problems.add(
-                        (*path, where), f"{describe(key)} is also used by {seen[key]}"
+                        (*path, where),
+                        _("%(value)s is also used by %(first)s")
+                        % {"value": describe(key), "first": seen[key]},
                     )
                 seen[key] = place(path)
         self._moments(record, "practice", path)
@@ -106,14 +116,17 @@ class ReferenceChecks:
         slug = ref.get("slug")
         if isinstance(slug, str) and slug not in self.existing.builtin_slugs:
             self.problems.add(
-                (*path, "slug"), f"{describe(slug)} is not a practice in this app's catalog"
+                (*path, "slug"),
+                _("%(value)s is not a practice in this app's catalog") % {"value": describe(slug)},
             )
         practice = _uuid(ref.get("uuid"))
         if practice is not None and not (
             practice in self.seen["practices"] or practice in self.existing.practices
         ):
             self.problems.add(
-                (*path, "uuid"), f"no practice with UUID {practice} in the file or your journal"
+                (*path, "uuid"),
+                _("no practice with UUID %(uuid)s in the file or your journal")
+                % {"uuid": practice},
             )
 
     def session(self, record: dict[str, Any], path: Path) -> None:
@@ -124,7 +137,7 @@ class ReferenceChecks:
         if isinstance(started, str) and isinstance(ended, str):
             try:
                 if moment(ended) < moment(started):
-                    self.problems.add((*path, "ended_at"), "is before started_at")
+                    self.problems.add((*path, "ended_at"), _("is before started_at"))
             except ValueError:
                 pass  # already reported by _moments
         self.sensations(record, path)
@@ -137,14 +150,16 @@ class ReferenceChecks:
             tag = _uuid(ref)
             if tag is not None and tag not in self.seen["tags"] and tag not in self.existing.tags:
                 self.problems.add(
-                    (*path, "tags", i), f"no tag with UUID {tag} in the file or your journal"
+                    (*path, "tags", i),
+                    _("no tag with UUID %(uuid)s in the file or your journal") % {"uuid": tag},
                 )
         session = _uuid(record.get("session"))
         if session is not None and not (
             session in self.seen["sessions"] or session in self.existing.sessions
         ):
             self.problems.add(
-                (*path, "session"), f"no session with UUID {session} in the file or your journal"
+                (*path, "session"),
+                _("no session with UUID %(uuid)s in the file or your journal") % {"uuid": session},
             )
         self.sensations(record, path)
 

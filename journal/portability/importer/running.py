@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.models import User
+from django.utils.translation import gettext as _
 
 from journal.portability.importer.conversion import convert_profile, convert_record
 from journal.portability.importer.existing import Existing
@@ -56,10 +57,12 @@ def import_run(
             if not checker.problems.messages:
                 writer.flush()
     except TooManyProblems:
-        checker.problems.messages.append(f"(stopped after {MAX_ERRORS} problems)")
+        checker.problems.messages.append(
+            _("(stopped after %(count)s problems)") % {"count": MAX_ERRORS}
+        )
     except RecursionError:
         # Unknown fields are never looked into, but a list of emotions could nest deeply.
-        raise ImportFileError([NESTED_TOO_DEEPLY]) from None
+        raise ImportFileError([str(NESTED_TOO_DEEPLY)]) from None
     if checker.problems.messages:
         raise ImportFileError(checker.problems.messages)
     summary = writer.finish(convert_profile(head.get("profile")))

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 import ijson
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from journal.portability.importer.parsing import NESTED_TOO_DEEPLY, ImportFileError
 from journal.portability.importer.schema import SECTIONS
@@ -33,7 +35,9 @@ MAX_DIGITS = 1000
 _DIGITS = re.compile(rb"[0-9]{%d,}" % MAX_DIGITS)
 _TRAILING_DIGITS = re.compile(rb"[0-9]*\Z")
 _LEADING_DIGITS = re.compile(rb"\A[0-9]*")
-TOO_MANY_DIGITS = "The file cannot be read: the file contains a number with too many digits."
+TOO_MANY_DIGITS = gettext_lazy(
+    "The file cannot be read: the file contains a number with too many digits."
+)
 
 
 class Readable(Protocol):
@@ -67,8 +71,8 @@ class _Window:
             except UnicodeDecodeError as error:
                 self.failure = ImportFileError(
                     [
-                        "The file is not UTF-8 text "
-                        f"(unreadable byte at position {self.consumed + error.start})."
+                        _("The file is not UTF-8 text (unreadable byte at position %(position)s).")
+                        % {"position": self.consumed + error.start}
                     ]
                 )
                 raise self.failure from None
@@ -81,7 +85,7 @@ class _Window:
         leading = _LEADING_DIGITS.match(data)
         run = self._digits_before + (leading.end() if leading else 0)
         if run >= MAX_DIGITS or _DIGITS.search(data):
-            self.failure = ImportFileError([TOO_MANY_DIGITS])
+            self.failure = ImportFileError([str(TOO_MANY_DIGITS)])
             raise self.failure
         trailing = _TRAILING_DIGITS.search(data)
         length = trailing.end() - trailing.start() if trailing else 0
@@ -97,13 +101,20 @@ def _syntax_error(window: _Window, error: Exception) -> ImportFileError:
     if constant:
         return ImportFileError(
             [
-                f"The file cannot be read: the file contains {constant.group(1)}, "
-                "which is not a number JSON allows."
+                _(
+                    "The file cannot be read: the file contains %(value)s, which is not a number"
+                    " JSON allows."
+                )
+                % {"value": constant.group(1)}
             ]
         )
-    first_line = text.strip().splitlines()[0] if text.strip() else "unexpected end"
+    first_line = text.strip().splitlines()[0] if text.strip() else _("unexpected end")
     return ImportFileError(
-        [f"The file is not complete, valid JSON (line {window.lines}: {first_line})."]
+        [
+            # Translators: %(problem)s is the JSON parser's own words, in English.
+            _("The file is not complete, valid JSON (line %(line)s: %(problem)s).")
+            % {"line": window.lines, "problem": first_line}
+        ]
     )
 
 
@@ -185,7 +196,7 @@ def scan(opener: Opener) -> Any:
             if event in {"start_map", "start_array"}:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise ImportFileError([NESTED_TOO_DEEPLY])
+                    raise ImportFileError([str(NESTED_TOO_DEEPLY)])
     except ImportFileError:
         raise
     except ijson.JSONError as error:
@@ -194,8 +205,10 @@ def scan(opener: Opener) -> Any:
         if window.failure is not None:
             raise window.failure from None
         if "digits" in str(error):
-            raise ImportFileError([TOO_MANY_DIGITS]) from None
-        raise ImportFileError([f"The file cannot be read: {error}."]) from None
+            raise ImportFileError([str(TOO_MANY_DIGITS)]) from None
+        raise ImportFileError(
+            [_("The file cannot be read: %(error)s.") % {"error": error}]
+        ) from None
     return head.result()
 
 

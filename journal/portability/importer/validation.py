@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.utils.translation import gettext as _
 
 from journal.portability.importer.existing import Existing
 from journal.portability.importer.messages import Path, Problems, describe
@@ -24,21 +25,30 @@ def check_kind_of_file(document: Any) -> None:
     """A file that is not a version 1 export gets one message, not a list of them."""
     if not isinstance(document, dict):
         raise ImportFileError(
-            [f"The file should hold a JSON object ({{...}}), but it holds {describe(document)}."]
+            [
+                _("The file should hold a JSON object ({...}), but it holds %(value)s.")
+                % {"value": describe(document)}
+            ]
         )
     if document.get("format") != SCHEMA_NAME:
         raise ImportFileError(
             [
-                "This does not look like an export from this journal: "
-                f'"format" is {describe(document.get("format"))}, not "{SCHEMA_NAME}".'
+                _(
+                    'This does not look like an export from this journal: "format" is %(value)s,'
+                    ' not "%(expected)s".'
+                )
+                % {"value": describe(document.get("format")), "expected": SCHEMA_NAME}
             ]
         )
     version = document.get("version")
     if version != SCHEMA_VERSION or isinstance(version, bool):
         raise ImportFileError(
             [
-                f"version: {describe(version)} is not a schema version this app can read "
-                f"(it reads version {SCHEMA_VERSION})."
+                _(
+                    "version: %(value)s is not a schema version this app can read (it reads"
+                    " version %(expected)s)."
+                )
+                % {"value": describe(version), "expected": SCHEMA_VERSION}
             ]
         )
 

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from django.contrib.auth.models import User
 from django.db import connection, models, transaction
+from django.utils.translation import gettext_lazy
 
 from journal.accounts.profiles import profile_for
 from journal.models import RED_FLAG_FIELDS, EntryEmotion, JournalEntry, Sensation, Tag
@@ -22,6 +23,14 @@ from practices.models import Practice, PracticeSession
 
 BATCH = 500
 KINDS = ["entries", "sessions", "sensations", "tags", "practices"]
+# What an import did with each kind of record.
+KIND_LINES = {
+    "entries": gettext_lazy("entries: %(added)s added, %(skipped)s already there"),
+    "sessions": gettext_lazy("sessions: %(added)s added, %(skipped)s already there"),
+    "sensations": gettext_lazy("sensations: %(added)s added, %(skipped)s already there"),
+    "tags": gettext_lazy("tags: %(added)s added, %(skipped)s already there"),
+    "practices": gettext_lazy("practices: %(added)s added, %(skipped)s already there"),
+}
 # Children first, so removing a failed job never trips over a reference.
 _REMOVAL_ORDER: list[tuple[str, type[models.Model]]] = [
     ("sensation", Sensation),
@@ -51,7 +60,8 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         return [
-            f"{kind}: {self.added.get(kind, 0)} added, {self.skipped.get(kind, 0)} already there"
+            str(KIND_LINES[kind])
+            % {"added": self.added.get(kind, 0), "skipped": self.skipped.get(kind, 0)}
             for kind in KINDS
         ]
 
