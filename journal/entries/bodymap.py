@@ -18,6 +18,8 @@ mirrored, as when facing someone.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -27,7 +29,7 @@ VIEWBOX = "0 0 300 680"
 WIDTH = 300
 HEIGHT = 680
 
-Shape = tuple[str, dict[str, str]]
+Shape = tuple[str, dict[str, Any]]
 
 
 def _rounded(x: float, y: float, w: float, h: float, r: float = 6) -> str:
@@ -54,15 +56,19 @@ def _region(
     secondary: bool = False,
 ) -> Shape:
     x, y, w, h = box
-    attrs = {"d": _rounded(x, y, w, h, r), "lx": f"{x + w / 2:g}", "ly": f"{y + h / 2 + 4:g}"}
-    attrs["short"] = str(short)
+    attrs: dict[str, Any] = {
+        "d": _rounded(x, y, w, h, r),
+        "lx": f"{x + w / 2:g}",
+        "ly": f"{y + h / 2 + 4:g}",
+    }
+    attrs["short"] = short
     if secondary:
         attrs["secondary"] = "1"
     return region.value, attrs
 
 
-def _short(word: str) -> object:
-    return pgettext_lazy("body map, a short name inside a region", word)
+# The short names drawn inside the regions are lazy, read in the language of the page; each
+# is spelled out in a pgettext_lazy call of its own so that makemessages finds it.
 
 
 # Columns (x, width) and rows (y, height) of the figure, shared by both views.
@@ -93,54 +99,169 @@ def _limbs(*, left_on_viewer_left: bool, thigh: tuple[float, float], arm_top: fl
     shapes: list[Shape] = []
     for side, i in sides:
         shapes += [
-            _region(Region(f"{side}_arm"), _at(cols["arm"][i], arm), 20, _short("Arm")),
-            _region(Region(f"{side}_hand"), _at(cols["hand"][i], HANDS_Y), 18, _short("Hand")),
-            _region(Region(f"{side}_leg"), _at(cols["leg"][i], thigh), 18, _short("Leg")),
-            _region(Region(f"{side}_knee"), _at(cols["leg"][i], KNEES_Y), 16, _short("Knee")),
+            _region(
+                Region(f"{side}_arm"),
+                _at(cols["arm"][i], arm),
+                20,
+                pgettext_lazy("body map, a short name inside a region", "Arm"),
+            ),
+            _region(
+                Region(f"{side}_hand"),
+                _at(cols["hand"][i], HANDS_Y),
+                18,
+                pgettext_lazy("body map, a short name inside a region", "Hand"),
+            ),
+            _region(
+                Region(f"{side}_leg"),
+                _at(cols["leg"][i], thigh),
+                18,
+                pgettext_lazy("body map, a short name inside a region", "Leg"),
+            ),
+            _region(
+                Region(f"{side}_knee"),
+                _at(cols["leg"][i], KNEES_Y),
+                16,
+                pgettext_lazy("body map, a short name inside a region", "Knee"),
+            ),
             _region(
                 Region(f"{side}_leg"),
                 _at(cols["leg"][i], SHINS_Y),
                 14,
-                _short("Leg"),
+                pgettext_lazy("body map, a short name inside a region", "Leg"),
                 secondary=True,
             ),
-            _region(Region(f"{side}_foot"), _at(cols["foot"][i], FEET_Y), 18, _short("Foot")),
+            _region(
+                Region(f"{side}_foot"),
+                _at(cols["foot"][i], FEET_Y),
+                18,
+                pgettext_lazy("body map, a short name inside a region", "Foot"),
+            ),
         ]
     return shapes
 
 
-_NECK = _region(Region.NECK, (127, 103, 46, 46), 10, _short("Neck"))
+_NECK = _region(
+    Region.NECK,
+    (127, 103, 46, 46),
+    10,
+    pgettext_lazy("body map, a short name inside a region", "Neck"),
+)
 
 BACK: list[Shape] = [
     (
         Region.HEAD.value,
         {"d": "M118 53a32 47 0 1 0 64 0a32 47 0 1 0 -64 0Z", "lx": "150", "ly": "57"}
-        | {"short": str(_short("Head"))},
+        | {"short": pgettext_lazy("body map, a short name inside a region", "Head")},
     ),
     _NECK,
-    _region(Region.UPPER_BACK, (80, 151, 140, 46), 22, _short("Upper back")),
-    _region(Region.LEFT_SHOULDER_BLADE, _at(LEFT_COL, (199, 46)), 12, _short("Blade")),
-    _region(Region.BETWEEN_SHOULDER_BLADES, _at(MID_COL, (199, 46)), 8, _short("Between")),
-    _region(Region.RIGHT_SHOULDER_BLADE, _at(RIGHT_COL, (199, 46)), 12, _short("Blade")),
-    _region(Region.MID_BACK, (80, 247, 140, 46), 10, _short("Mid back")),
-    _region(Region.LOWER_BACK, (80, 295, 140, 46), 10, _short("Lower back")),
-    _region(Region.LEFT_HIP, _at(LEFT_COL, (343, 46)), 14, _short("Hip")),
-    _region(Region.SACRUM, _at(MID_COL, (343, 46)), 14, _short("Sacrum")),
-    _region(Region.RIGHT_HIP, _at(RIGHT_COL, (343, 46)), 14, _short("Hip")),
-    _region(Region.BUTTOCKS, (80, 391, 140, 46), 20, _short("Buttocks")),
+    _region(
+        Region.UPPER_BACK,
+        (80, 151, 140, 46),
+        22,
+        pgettext_lazy("body map, a short name inside a region", "Upper back"),
+    ),
+    _region(
+        Region.LEFT_SHOULDER_BLADE,
+        _at(LEFT_COL, (199, 46)),
+        12,
+        pgettext_lazy("body map, a short name inside a region", "Blade"),
+    ),
+    _region(
+        Region.BETWEEN_SHOULDER_BLADES,
+        _at(MID_COL, (199, 46)),
+        8,
+        pgettext_lazy("body map, a short name inside a region", "Between"),
+    ),
+    _region(
+        Region.RIGHT_SHOULDER_BLADE,
+        _at(RIGHT_COL, (199, 46)),
+        12,
+        pgettext_lazy("body map, a short name inside a region", "Blade"),
+    ),
+    _region(
+        Region.MID_BACK,
+        (80, 247, 140, 46),
+        10,
+        pgettext_lazy("body map, a short name inside a region", "Mid back"),
+    ),
+    _region(
+        Region.LOWER_BACK,
+        (80, 295, 140, 46),
+        10,
+        pgettext_lazy("body map, a short name inside a region", "Lower back"),
+    ),
+    _region(
+        Region.LEFT_HIP,
+        _at(LEFT_COL, (343, 46)),
+        14,
+        pgettext_lazy("body map, a short name inside a region", "Hip"),
+    ),
+    _region(
+        Region.SACRUM,
+        _at(MID_COL, (343, 46)),
+        14,
+        pgettext_lazy("body map, a short name inside a region", "Sacrum"),
+    ),
+    _region(
+        Region.RIGHT_HIP,
+        _at(RIGHT_COL, (343, 46)),
+        14,
+        pgettext_lazy("body map, a short name inside a region", "Hip"),
+    ),
+    _region(
+        Region.BUTTOCKS,
+        (80, 391, 140, 46),
+        20,
+        pgettext_lazy("body map, a short name inside a region", "Buttocks"),
+    ),
     *_limbs(left_on_viewer_left=True, thigh=(439, 90), arm_top=163),
 ]
 
 FRONT: list[Shape] = [
-    _region(Region.HEAD, (118, 6, 64, 48), 24, _short("Head")),
-    _region(Region.JAW, (121, 55, 58, 46), 20, _short("Jaw")),
+    _region(
+        Region.HEAD,
+        (118, 6, 64, 48),
+        24,
+        pgettext_lazy("body map, a short name inside a region", "Head"),
+    ),
+    _region(
+        Region.JAW,
+        (121, 55, 58, 46),
+        20,
+        pgettext_lazy("body map, a short name inside a region", "Jaw"),
+    ),
     _NECK,
-    _region(Region.SHOULDERS, (26, 151, 248, 46), 23, _short("Shoulders")),
-    _region(Region.CHEST, (80, 199, 140, 70), 12, _short("Chest")),
-    _region(Region.BELLY, (80, 271, 140, 70), 14, _short("Belly")),
+    _region(
+        Region.SHOULDERS,
+        (26, 151, 248, 46),
+        23,
+        pgettext_lazy("body map, a short name inside a region", "Shoulders"),
+    ),
+    _region(
+        Region.CHEST,
+        (80, 199, 140, 70),
+        12,
+        pgettext_lazy("body map, a short name inside a region", "Chest"),
+    ),
+    _region(
+        Region.BELLY,
+        (80, 271, 140, 70),
+        14,
+        pgettext_lazy("body map, a short name inside a region", "Belly"),
+    ),
     # Mirrored: the person's right hip and leg are on the viewer's left.
-    _region(Region.RIGHT_HIP, (80, 343, 68, 46), 14, _short("Hip")),
-    _region(Region.LEFT_HIP, (152, 343, 68, 46), 14, _short("Hip")),
+    _region(
+        Region.RIGHT_HIP,
+        (80, 343, 68, 46),
+        14,
+        pgettext_lazy("body map, a short name inside a region", "Hip"),
+    ),
+    _region(
+        Region.LEFT_HIP,
+        (152, 343, 68, 46),
+        14,
+        pgettext_lazy("body map, a short name inside a region", "Hip"),
+    ),
     *_limbs(left_on_viewer_left=False, thigh=(391, 138), arm_top=199),
 ]
 

@@ -92,13 +92,15 @@ class Periods:
 
     @property
     def labels(self) -> list[str]:
-        return [date_words(d, "M Y" if self.monthly else "j M") for d in self.starts]
+        return [
+            date_words(d, gettext("M Y") if self.monthly else gettext("j M")) for d in self.starts
+        ]
 
     @property
     def names(self) -> list[str]:
         """The periods in words, for the overview: "the week of 5 October", "March 2026"."""
         if self.monthly:
-            return [date_words(d, "F Y") for d in self.starts]
+            return [date_words(d, gettext("F Y")) for d in self.starts]
         return [gettext("the week of %(day)s") % {"day": long_date(d)} for d in self.starts]
 
 

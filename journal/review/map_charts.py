@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from journal.core.dates import date_words, weekday_name, weekday_short
 from journal.core.vocabulary import REGION_LABELS, Region
-from journal.entries.bodymap import FIGURES, OUTLINES, VIEW_LABELS, VIEWBOX
+from journal.entries.bodymap import FIGURES, OUTLINES, VIEW_LABELS, VIEW_NAMES, VIEWBOX
 
 
 def _paint(css: str, paint: Mapping[str, Mapping[str, str]] | None) -> SafeString:
@@ -85,10 +85,10 @@ def body_map(
                 'aria-label="{}, {}">{}{}</svg><figcaption>{}</figcaption></figure>',
                 VIEWBOX,
                 title,
-                str(VIEW_LABELS[view]).lower(),
+                VIEW_LABELS[view],
                 outlines,
                 mark_safe("".join(regions)),  # noqa: S308 - built with format_html
-                view.capitalize(),
+                VIEW_NAMES[view],
             )
         )
     return format_html(
@@ -167,7 +167,7 @@ def _month_table(
     return format_html(
         '<table class="cal-month"><caption>{}</caption><thead><tr>{}</tr></thead>'
         "<tbody>{}</tbody></table>",
-        date_words(month, "F Y"),
+        date_words(month, gettext("F Y")),
         heads,
         mark_safe("".join(rows)),  # noqa: S308 - built with format_html
     )

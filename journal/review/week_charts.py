@@ -118,6 +118,7 @@ def week_charts(review: WeekReview) -> dict[str, SafeString]:
 
 
 def trend_chart(weeks: Sequence[WeekTrend]) -> SafeString:
+    day_month = gettext("j F")
     return bar_rows(
         chart_id="trend-chart",
         title=gettext("The last 12 weeks"),
@@ -126,9 +127,9 @@ def trend_chart(weeks: Sequence[WeekTrend]) -> SafeString:
             "week by week; the week under way is outlined and marked so far. The table below "
             "has the numbers."
         ),
-        columns=[date_words(w.week.start, "j M") for w in weeks],
+        columns=[date_words(w.week.start, gettext("j M")) for w in weeks],
         names=[
-            gettext("week of %(day)s") % {"day": date_words(w.week.start, "j F")} for w in weeks
+            gettext("week of %(day)s") % {"day": date_words(w.week.start, day_month)} for w in weeks
         ],
         rows=[
             BarRow(gettext("Pain"), "series-pain", [w.pain for w in weeks], 10),
@@ -147,7 +148,7 @@ def trend_chart(weeks: Sequence[WeekTrend]) -> SafeString:
 
 
 def _calendar_label(cell: CalendarDay) -> str:
-    day = date_words(cell.day, "l j F Y")
+    day = date_words(cell.day, gettext("l j F Y"))
     if cell.pain is not None:
         return gettext("%(day)s: pain %(pain)s") % {"day": day, "pain": decimal_words(cell.pain)}
     if cell.logged:

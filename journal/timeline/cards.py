@@ -49,7 +49,7 @@ def _times(local: datetime) -> dict[str, str]:
     return {
         "time_iso": local.isoformat(),
         "time_hm": f"{local:%H:%M}",
-        "when_words": dateformat.format(local, "j F H:i"),
+        "when_words": dateformat.format(local, _("j F, H:i")),
     }
 
 

@@ -84,7 +84,7 @@ def test_an_english_speaker_makes_a_german_summary(alice_client: Client, alice: 
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="de"' in html
-    assert "1 März 2025" in html
+    assert "1. März 2025" in html
     assert "March" not in html
     # The person's own pages stay in their language.
     assert '<html lang="en-gb"' in alice_client.get(reverse("portability:export")).content.decode()
@@ -135,7 +135,7 @@ def test_the_markdown_export_has_german_headings(alice_client: Client, alice: Us
     _german(alice)
     _, body = download(alice_client, format="md")
     text = body.decode()
-    assert "## Samstag 1 März 2025" in text
+    assert "## Samstag, 1. März 2025" in text
     _, json_body = download(alice_client, format="json")
     assert b'"entries"' in json_body  # the JSON keeps its English keys
 

@@ -43,7 +43,7 @@ def test_the_timeline_reads_in_german(alice_client: Client, alice: User) -> None
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="de"' in html
-    assert "Montag 1 Dezember 2025" in html
+    assert "Montag, 1. Dezember 2025" in html
 
 
 def test_german_timeline_runs_the_same_queries(

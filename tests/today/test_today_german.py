@@ -46,7 +46,7 @@ def test_today_reads_in_german(alice_client: Client, alice: User) -> None:
     with translation.override("de"):
         weekday, month = dateformat.format(today, "l"), dateformat.format(today, "F")
     assert weekday in GERMAN_WEEKDAYS
-    assert f"{weekday} {today.day} {month}" in html
+    assert f"{weekday}, {today.day}. {month}" in html
 
 
 def test_the_body_map_keeps_its_coordinates_in_german(alice_client: Client, alice: User) -> None:
