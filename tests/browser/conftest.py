@@ -80,7 +80,12 @@ def no_js_page(browser: Browser, live_server) -> Iterator[Page]:
 @pytest.fixture
 def phone_page(browser: Browser, live_server) -> Iterator[Page]:
     ctx = _context(browser, live_server.url, viewport=PHONE, is_mobile=True, has_touch=True)
-    yield ctx.new_page()
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.console_errors = errors  # type: ignore[attr-defined]
+    yield page
     ctx.close()
 
 

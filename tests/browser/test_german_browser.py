@@ -46,7 +46,9 @@ LAYOUT_PROBLEMS = """
   const found = [];
   const width = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > width) found.push("the page scrolls sideways");
-  const seen = el => el.offsetParent !== null && el.getClientRects().length > 0;
+  // Shown on screen: not hidden, and not only for screen readers (.visually-hidden).
+  const seen = el => el.offsetParent !== null && el.getClientRects().length > 0
+    && !el.closest(".visually-hidden");
   for (const el of document.querySelectorAll("button, a.button, label, legend, h1, h2, summary")) {
     if (!seen(el)) continue;
     const box = el.getBoundingClientRect();
