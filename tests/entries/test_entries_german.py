@@ -65,7 +65,7 @@ def test_an_entry_reads_its_date_in_german(alice_client: Client, alice: User) ->
     response = alice_client.get(reverse("entries:detail", kwargs={"entry_uuid": entry.uuid}))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Montag 1 Dezember 2025" in html
+    assert "Montag, 1. Dezember 2025, 09:00" in html
 
 
 def test_the_tags_page_renders_in_german(alice_client: Client, alice: User) -> None:
