@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from journal.core.timezones import time_zone_choices, validate_time_zone
 from journal.core.vocabulary import Weekday
+from journal.core.widgets import LanguageSelect
 from journal.models import Profile
 
 EMAIL_HELP = _(
@@ -95,16 +96,6 @@ class SignupForm(PasswordsOnTheirFieldMixin, UserCreationForm):
     def clean_email(self) -> str:
         email: str = self.cleaned_data.get("email", "")
         return email.strip().lower()
-
-
-class LanguageSelect(forms.Select):
-    """Each language's option marked with its own `lang`, so a screen reader says it right."""
-
-    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        option: dict[str, Any] = super().create_option(*args, **kwargs)
-        if option["value"]:
-            option["attrs"]["lang"] = option["value"]
-        return option
 
 
 class ProfileForm(forms.ModelForm):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
+from journal.core.widgets import LanguageSelect
 from journal.portability.forms import DateRangeForm
 from journal.portability.summary_options import (
     SECTIONS,
@@ -53,6 +54,7 @@ class SummaryForm(DateRangeForm):
         help_text=gettext_lazy("The clinician may read another language than you do."),
         choices=language_choices,
         required=False,
+        widget=LanguageSelect,
     )
     # Set by the form itself: the person has made their choices (an unticked box is a choice).
     chosen = forms.BooleanField(required=False, widget=forms.HiddenInput, initial=True)

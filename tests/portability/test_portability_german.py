@@ -76,6 +76,8 @@ def test_the_summary_language_defaults_to_the_persons(alice_client: Client, alic
     response = alice_client.get(SUMMARY)
     assert response.context["form"]["language"].value() == "de"
     assert '<html lang="de"' in response.content.decode()
+    # Each choice in its own language, so a screen reader says it right.
+    assert '<option value="fr" lang="fr">Français</option>' in response.content.decode()
 
 
 def test_an_english_speaker_makes_a_german_summary(alice_client: Client, alice: User) -> None:
