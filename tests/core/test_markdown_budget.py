@@ -15,14 +15,16 @@ from tests import factories
 
 JournalEntryFactory: Any = factories.JournalEntryFactory
 HOSTILE = {"brackets": "[" * 200_000, "image brackets": "![" * 100_000}
-# Generous: the pages answer in about 0.3 s here; markdown-it alone takes 10 to 16 s.
+# Generous: the pages take about 0.3 s of CPU here; markdown-it alone takes 10 to 16 s.
+# Counted in this thread's CPU time, like the render budget itself, so a busy machine (other
+# tests in parallel) does not stretch it.
 PAGE_SECONDS = 1.0
 
 
 def test_a_long_run_of_brackets_falls_back_to_escaped_text_in_time() -> None:
-    start = time.perf_counter()
+    start = time.thread_time()
     html = render_markdown("![" * 100_000 + "<b>")
-    took = time.perf_counter() - start
+    took = time.thread_time() - start
     print(f"render of 200,000 characters of ![: {took:.3f} s")
     assert took < PAGE_SECONDS
     assert html.startswith("<p>![![")
@@ -60,10 +62,10 @@ def test_pages_with_a_hostile_body_answer_in_time(alice_client, alice, label: st
         "timeline": reverse("timeline:index"),
     }
     for name, url in pages.items():
-        start = time.perf_counter()
+        start = time.thread_time()
         response = alice_client.get(url)
-        took = time.perf_counter() - start
-        print(f"{label}: {name} answered in {took:.3f} s")
+        took = time.thread_time() - start
+        print(f"{label}: {name} took {took:.3f} s of CPU")
         assert response.status_code == 200
         assert took < PAGE_SECONDS, (name, took)
         # The text itself is shown (escaped), not dropped.
