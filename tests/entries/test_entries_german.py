@@ -3,34 +3,20 @@ the active language (its catalog words), the same wording rules as in English.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
-from journal.models import Profile
 from practices.models import Practice
 from tests.factories import CheckInFactory, PracticeSessionFactory, TagFactory
+from tests.i18n.german import make_german
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """A German request leaves German active in this thread; the next test starts in English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-def _german(user: User) -> None:
-    Profile.objects.filter(user=user).update(language="de")
 
 
 def test_a_reflection_names_its_practice_inside_the_sentence(
@@ -44,7 +30,7 @@ def test_a_reflection_names_its_practice_inside_the_sentence(
 def test_a_reflection_in_german_uses_the_catalogs_german_name(
     alice_client: Client, alice: User
 ) -> None:
-    _german(alice)
+    make_german(alice)
     practice = Practice.objects.get(user=None, slug="body-scan")
     practice.translations = {**practice.translations, "de": {"name": "Körperreise"}}
     practice.save(update_fields=["translations"])
@@ -58,7 +44,7 @@ def test_a_reflection_in_german_uses_the_catalogs_german_name(
 
 
 def test_an_entry_reads_its_date_in_german(alice_client: Client, alice: User) -> None:
-    _german(alice)
+    make_german(alice)
     entry: Any = CheckInFactory(
         user=alice, occurred_at=datetime(2025, 12, 1, 9, 0, tzinfo=ZoneInfo("Europe/London"))
     )
@@ -69,7 +55,7 @@ def test_an_entry_reads_its_date_in_german(alice_client: Client, alice: User) ->
 
 
 def test_the_tags_page_renders_in_german(alice_client: Client, alice: User) -> None:
-    _german(alice)
+    make_german(alice)
     TagFactory(user=alice, name="work deadline")
     response = alice_client.get(reverse("tags:index"))
     assert response.status_code == 200

@@ -4,12 +4,10 @@ person's (a clinician may read another); the Markdown export's headings."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import date
 from typing import Any, cast
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
@@ -18,21 +16,14 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from journal.models import Profile
 from journal.portability.pdf_format import export_pdf
 from journal.portability.reader import DateRange, JournalReader
 from journal.portability.summary_options import SummaryOptions, language_choices
+from tests.i18n.german import make_german
 from tests.portability.test_export_formats import build_journal
 from tests.portability.test_export_views import download
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """A German request leaves German active in this thread; the next test starts in English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 SUMMARY = "/export/summary/"
@@ -43,10 +34,6 @@ def fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def _german(user: User) -> None:
-    Profile.objects.filter(user=user).update(language="de")
-
-
 def _pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
@@ -54,7 +41,7 @@ def _pdf_text(data: bytes) -> str:
 def test_the_export_page_reads_in_german(
     alice_client: Client, alice: User, django_assert_num_queries: Any
 ) -> None:
-    _german(alice)
+    make_german(alice)
     with django_assert_num_queries(3):  # as in English: session, user, profile
         response = alice_client.get(reverse("portability:export"))
     html = response.content.decode()
@@ -72,7 +59,7 @@ def test_each_language_is_offered_in_its_own_name() -> None:
 
 def test_the_summary_language_defaults_to_the_persons(alice_client: Client, alice: User) -> None:
     assert alice_client.get(SUMMARY).context["form"]["language"].value() == "en-gb"
-    _german(alice)
+    make_german(alice)
     response = alice_client.get(SUMMARY)
     assert response.context["form"]["language"].value() == "de"
     assert '<html lang="de"' in response.content.decode()
@@ -134,7 +121,7 @@ def test_the_pdf_view_follows_the_summary_language(alice_client: Client, alice: 
 
 def test_the_markdown_export_has_german_headings(alice_client: Client, alice: User) -> None:
     build_journal(alice, days=3)
-    _german(alice)
+    make_german(alice)
     _, body = download(alice_client, format="md")
     text = body.decode()
     assert "## Samstag, 1. März 2025" in text
@@ -171,7 +158,7 @@ def test_the_markdown_export_names_built_in_practices_in_german(
     PracticeSessionFactory(user=alice, practice=practice)
     _, english = download(alice_client, format="md")
     assert "Body scan" in english.decode()
-    _german(alice)
+    make_german(alice)
     _, german = download(alice_client, format="md")
     assert "Körperreise" in german.decode() and "Body scan" not in german.decode()
     _, json_body = download(alice_client, format="json")

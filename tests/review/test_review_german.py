@@ -5,38 +5,25 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import translation
 
-from journal.models import Profile
 from tests.factories import CheckInFactory
+from tests.i18n.german import make_german
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """A German request leaves German active in this thread; the next test starts in English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 WEEK_URL = "/review/2026/10/"  # Monday 2 to Sunday 8 March 2026
 LONDON = ZoneInfo("Europe/London")
 # Single numbers in SVG attributes; German must not turn "12.5" into "12,5" there.
 SVG_NUMBER = re.compile(r'\s(?:x|y|x1|x2|y1|y2|width|height|cx|cy|r|dy)="([^"]*)"')
-
-
-def _german(user: User) -> None:
-    Profile.objects.filter(user=user).update(language="de")
 
 
 def _week(user: User) -> None:
@@ -57,7 +44,7 @@ def _svg_numbers(html: str) -> list[str]:
 
 
 def test_the_week_reads_in_german(alice_client: Client, alice: User) -> None:
-    _german(alice)
+    make_german(alice)
     _week(alice)
     response = alice_client.get(WEEK_URL)
     html = response.content.decode()
@@ -79,7 +66,7 @@ def test_the_same_week_in_english_has_english_names(alice_client: Client, alice:
 
 
 def test_trends_read_in_german(alice_client: Client, alice: User) -> None:
-    _german(alice)
+    make_german(alice)
     CheckInFactory(user=alice, pain=3)
     response = alice_client.get("/review/trends/")
     html = response.content.decode()
@@ -102,7 +89,7 @@ def test_german_pages_run_the_same_queries(
     # The same 10 as the English page (test_review_views): the words cost no query.
     with django_assert_num_queries(10):
         alice_client.get(WEEK_URL)
-    _german(alice)
+    make_german(alice)
     alice_client.get(WEEK_URL)
     with django_assert_num_queries(10):
         response = alice_client.get(WEEK_URL)
@@ -112,7 +99,6 @@ def test_german_pages_run_the_same_queries(
 
 
 def test_a_week_in_progress_names_its_days_in_german(alice: User) -> None:
-    from django.utils import translation
 
     from journal.review.figures import span_label, weekday_span
 

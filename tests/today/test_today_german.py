@@ -4,40 +4,26 @@ the check-in's words from the vocabulary in the active language, the same querie
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import dateformat, timezone, translation
 
 from journal.models import Profile
 from tests.factories import CheckInFactory
+from tests.i18n.german import english_queries, make_german
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """A German request leaves German active in this thread; the next test starts in English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 HOME = "/"
 GERMAN_WEEKDAYS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"}
 
 
-def _german(user: User) -> None:
-    Profile.objects.filter(user=user).update(language="de")
-
-
 def test_today_reads_in_german(alice_client: Client, alice: User) -> None:
-    _german(alice)
+    make_german(alice)
     response = alice_client.get(HOME)
     html = response.content.decode()
     assert response.status_code == 200
@@ -50,7 +36,7 @@ def test_today_reads_in_german(alice_client: Client, alice: User) -> None:
 
 
 def test_the_body_map_keeps_its_coordinates_in_german(alice_client: Client, alice: User) -> None:
-    _german(alice)
+    make_german(alice)
     html = alice_client.get(HOME).content.decode()
     svg = re.findall(r"<svg.*?</svg>", html, flags=re.S)
     assert svg
@@ -73,11 +59,8 @@ def test_german_today_runs_the_same_queries(
 ) -> None:
     for _ in range(3):
         CheckInFactory(user=alice)
-    alice_client.get(HOME)
-    with CaptureQueriesContext(connection) as english:
-        alice_client.get(HOME)
-    in_english = len(english)  # read now: each request clears the connection's query log
-    _german(alice)
+    in_english = english_queries(alice_client, HOME)
+    make_german(alice)
     alice_client.get(HOME)
     # The words cost no query: as many as the same page in English.
     with django_assert_num_queries(in_english):
